@@ -1,0 +1,1 @@
+"""leaflet: patient-information leaflets from YAML content to print-ready PDFs."""

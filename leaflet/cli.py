@@ -1,0 +1,109 @@
+"""Command line: `build` (the default), `check` and `validate`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from leaflet.build import build, expectations_for, parse_output_name
+from leaflet.content import ContentError, load_leaflet
+from leaflet.layout import SIZES
+from leaflet.pdf import check_pdf_file
+
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+DEFAULT_CONTENT = Path("content")
+DEFAULT_OUTPUT = Path("output")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="make_leaflet.py",
+        description="Build patient-information leaflets (PDF) from the YAML files in content/. "
+                    "With no command, builds every language in A4 and A5 into output/.",
+        epilog="Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    build_parser = commands.add_parser("build", help="build, check and write leaflet PDFs",
+                                       description="Build, check and write leaflet PDFs.")
+    build_parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
+                              help="content folder (default: content)")
+    build_parser.add_argument("--lang", action="append", metavar="CODE",
+                              help="language to build, e.g. en; repeat for more (default: all)")
+    build_parser.add_argument("--size", action="append", choices=SIZES,
+                              help="page size; repeat for both (default: A4 and A5)")
+    build_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
+                              help="output folder (default: output)")
+
+    check_parser = commands.add_parser("check", help="validate the content files only",
+                                       description="Validate the content files; print one line per problem.")
+    check_parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
+                              help="content folder (default: content)")
+
+    validate_parser = commands.add_parser(
+        "validate", help="run the PDF checks on built files",
+        description="Run the PDF checks on files named <leaflet-id>_<lang>_<size>.pdf, "
+                    "against the content they were built from.")
+    validate_parser.add_argument("files", nargs="+", type=Path, metavar="FILE.pdf")
+    validate_parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
+                                 help="content folder (default: content)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args.content)
+        if args.command == "validate":
+            return _validate(args.files, args.content)
+        if args.command == "build":
+            return _build(args.content, args.lang, args.size, args.out)
+        return _build(DEFAULT_CONTENT, None, None, DEFAULT_OUTPUT)
+    except ContentError as error:
+        for message in error.messages:
+            print(message, file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _build(content: Path, languages: list[str] | None, sizes: list[str] | None, out: Path) -> int:
+    result = build(content, languages, sizes or list(SIZES), out)
+    for built in result.written:
+        print(f"wrote {built.path} ({built.size_bytes // 1024} KB, checks passed)")
+    for finding in result.findings:
+        print(f"check failed: {finding}", file=sys.stderr)
+    return EXIT_CHECK_FAILED if result.findings else EXIT_OK
+
+
+def _check(content: Path) -> int:
+    leaflet = load_leaflet(content)
+    for text in leaflet.languages.values():
+        blocks = sum(len(section.blocks) for section in text.sections)
+        print(f"{text.source}: ok ({len(text.sections)} sections, {blocks} blocks)")
+    return EXIT_OK
+
+
+def _validate(files: list[Path], content: Path) -> int:
+    parsed = {}
+    for path in files:
+        names = parse_output_name(path.name)
+        if names is None:
+            print(f"{path}: cannot tell the language and size from the file name; "
+                  "expected <leaflet-id>_<lang>_<size>.pdf", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        parsed[path] = names
+    leaflet = load_leaflet(content, sorted({lang for _, lang, _ in parsed.values()}))
+    failed = False
+    for path, (leaflet_id, language, size) in parsed.items():
+        if leaflet_id != leaflet.facts.id:
+            print(f"{path}: leaflet id `{leaflet_id}` is not the content's `{leaflet.facts.id}`; "
+                  f"expected a file built from {content}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        findings = check_pdf_file(path, expectations_for(leaflet, language, size))
+        for finding in findings:
+            print(f"check failed: {finding}", file=sys.stderr)
+        if not findings:
+            print(f"{path}: all checks passed")
+        failed = failed or bool(findings)
+    return EXIT_CHECK_FAILED if failed else EXIT_OK

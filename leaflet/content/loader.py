@@ -1,0 +1,364 @@
+"""Load `leaflet.yaml` and the language files of a content folder into the model."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from leaflet.content.model import (
+    Block,
+    Brand,
+    BrandColours,
+    BulletList,
+    Callout,
+    Contact,
+    ContactPanel,
+    ContactText,
+    DocumentControl,
+    DocumentControlLabels,
+    Figure,
+    Labels,
+    LanguageContent,
+    Leaflet,
+    LeafletFacts,
+    OpeningHours,
+    Paragraph,
+    Section,
+    Subheading,
+)
+from leaflet.content.reader import ContentError, NodeReader, describe, join
+
+FACTS_FILE = "leaflet.yaml"
+_LANGUAGE_FILE = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2})?\.yaml")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_LABEL_FIELDS = ("patient_information", "opening_hours", "page_of")
+_LABEL_PLACEHOLDERS = {
+    "opening_hours": {"first_day", "last_day", "opens", "closes"},
+    "page_of": {"page", "pages"},
+}
+_DOCUMENT_CONTROL_FIELDS = (
+    "heading", "published_by", "code", "version", "published",
+    "last_reviewed", "next_review", "sources", "feedback",
+)
+_BLOCK_KINDS = ("paragraph", "heading", "bullets", "callout", "contacts")
+
+
+def available_languages(content_dir: Path) -> list[str]:
+    """Language codes with a content file, in a stable order (English first)."""
+    codes = sorted(p.stem for p in content_dir.glob("*.yaml") if _LANGUAGE_FILE.fullmatch(p.name))
+    return sorted(codes, key=lambda code: code != "en")
+
+
+def load_leaflet(content_dir: Path, languages: list[str] | None = None) -> Leaflet:
+    """Read and validate a content folder; raises ContentError listing every problem."""
+    errors: list[str] = []
+    if not content_dir.is_dir():
+        raise ContentError([f"{content_dir}: not a folder; expected the content folder"])
+    wanted = languages or available_languages(content_dir)
+    if not wanted:
+        raise ContentError([f"{content_dir}: no language files; expected e.g. en.yaml"])
+    facts = _load_facts(content_dir / FACTS_FILE, errors)
+    texts: dict[str, LanguageContent] = {}
+    for code in wanted:
+        content = _load_language(content_dir / f"{code}.yaml", code, facts, errors)
+        if content is not None:
+            texts[code] = content
+    if errors or facts is None:
+        raise ContentError(errors)
+    return Leaflet(facts=facts, languages=texts)
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def _compose(path: Path, errors: list[str]) -> tuple[NodeReader, Node | None]:
+    reader = NodeReader(_display_path(path), errors)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        errors.append(f"{reader.path}:1:1: (file): file not found; expected this file to exist")
+        return reader, None
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        errors.append(f"{reader.path}:{line}:1: (file): not UTF-8 text; expected the file saved as UTF-8")
+        return reader, None
+    node = reader.compose(source)
+    if node is None and not errors:
+        errors.append(f"{reader.path}:1:1: (file): the file is empty; expected the leaflet content")
+    return reader, node
+
+
+# --- leaflet.yaml -----------------------------------------------------------
+
+
+def _load_facts(path: Path, errors: list[str]) -> LeafletFacts | None:
+    start = len(errors)
+    reader, root = _compose(path, errors)
+    if root is None:
+        return None
+    keys = reader.mapping(
+        root, "", ("id", "region", "brand", "opening_hours", "contacts", "figures", "document_control")
+    )
+    if keys is None or len(errors) > start:
+        return None
+    leaflet_id = reader.identifier(keys["id"], "id")
+    region = reader.text(keys["region"], "region")
+    if region is not None and not re.fullmatch(r"[A-Z]{2}", region):
+        reader.error(keys["region"], "region", f"`{region}` is not a country code", "expected e.g. PK")
+    brand = _read_brand(reader, keys["brand"])
+    hours = _read_opening_hours(reader, keys["opening_hours"])
+    contacts = reader.sequence(keys["contacts"], "contacts", lambda n, f: _read_contact(reader, n, f))
+    _check_unique_ids(reader, keys["contacts"], "contacts", [c.id for c in contacts])
+    figures = _read_figures(reader, keys["figures"])
+    control = _read_document_control(reader, keys["document_control"])
+    if len(errors) > start or None in (leaflet_id, region, brand, hours, figures, control):
+        return None
+    return LeafletFacts(leaflet_id, str(region), brand, hours, tuple(contacts), figures, control)
+
+
+def _read_brand(reader: NodeReader, node: Node) -> Brand | None:
+    keys = reader.mapping(node, "brand", ("wordmark", "website", "colours"))
+    if keys is None or len(keys) < 3:
+        return None
+    wordmark = reader.text(keys["wordmark"], "brand.wordmark")
+    website = reader.text(keys["website"], "brand.website")
+    if website is not None and not website.startswith("https://"):
+        reader.error(keys["website"], "brand.website", f"`{website}` is not a web address",
+                     "expected an address starting with https://")
+    fields = ("primary", "accent", "tint", "text")
+    colour_keys = reader.mapping(keys["colours"], "brand.colours", fields)
+    if colour_keys is None or len(colour_keys) < len(fields):
+        return None
+    colours = {}
+    for name in fields:
+        value = reader.text(colour_keys[name], f"brand.colours.{name}")
+        if value is not None and not _COLOUR.fullmatch(value):
+            reader.error(colour_keys[name], f"brand.colours.{name}", f"`{value}` is not a colour",
+                         'expected a hex colour in quotes, e.g. "#00677F"')
+        colours[name] = value
+    if wordmark is None or website is None:
+        return None
+    return Brand(wordmark, website, BrandColours(**colours))
+
+
+def _read_opening_hours(reader: NodeReader, node: Node) -> OpeningHours | None:
+    fields = ("first_day", "last_day", "opens", "closes")
+    keys = reader.mapping(node, "opening_hours", fields)
+    if keys is None or len(keys) < len(fields):
+        return None
+    first = reader.choice(keys["first_day"], "opening_hours.first_day", _WEEKDAYS)
+    last = reader.choice(keys["last_day"], "opening_hours.last_day", _WEEKDAYS)
+    opens = reader.time(keys["opens"], "opening_hours.opens")
+    closes = reader.time(keys["closes"], "opening_hours.closes")
+    if first is None or last is None or opens is None or closes is None:
+        return None
+    return OpeningHours(_WEEKDAYS.index(first), _WEEKDAYS.index(last), opens, closes)
+
+
+def _read_contact(reader: NodeReader, node: Node, field: str) -> Contact | None:
+    keys = reader.mapping(node, field, ("id", "phone"), ("emphasis",))
+    if keys is None or len(keys) < 2:
+        return None
+    contact_id = reader.identifier(keys["id"], join(field, "id"))
+    phone = reader.text(keys["phone"], join(field, "phone"))
+    if phone is not None and not re.fullmatch(r"\+?[0-9][0-9 -]*[0-9]", phone):
+        reader.error(keys["phone"], join(field, "phone"), f"`{phone}` is not a phone number",
+                     'expected digits with spaces or hyphens, in quotes, e.g. "042 36093000"')
+        return None
+    emphasis = "normal"
+    if "emphasis" in keys:
+        emphasis = reader.choice(keys["emphasis"], join(field, "emphasis"), ("helpline", "high", "normal"))
+    if contact_id is None or phone is None or emphasis is None:
+        return None
+    return Contact(contact_id, phone, emphasis)
+
+
+def _check_unique_ids(reader: NodeReader, node: Node, field: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            reader.error(node.value[index], f"{field}[{index}].id", f"id `{item_id}` used twice",
+                         "expected every id once")
+        seen.add(item_id)
+
+
+def _read_figures(reader: NodeReader, node: Node) -> dict[str, Figure] | None:
+    if not isinstance(node, MappingNode):
+        reader.error(node, "figures", f"found {describe(node)}",
+                     "expected a mapping of figure names to numbers")
+        return None
+    figures: dict[str, Figure] = {}
+    for key_node, value_node in node.value:
+        name = join("figures", key_node.value)
+        if isinstance(value_node, ScalarNode):
+            number = reader.integer(value_node, name)
+            if number is not None:
+                figures[key_node.value] = number
+            continue
+        pair = reader.sequence(value_node, name, reader.integer)
+        if len(pair) == 2 and pair[0] < pair[1]:
+            figures[key_node.value] = (pair[0], pair[1])
+        else:
+            reader.error(value_node, name, "not a range", "expected [low, high] with low below high")
+    return figures
+
+
+def _read_document_control(reader: NodeReader, node: Node) -> DocumentControl | None:
+    fields = ("code", "version", "published", "last_reviewed", "next_review", "sources")
+    keys = reader.mapping(node, "document_control", fields)
+    if keys is None or len(keys) < len(fields):
+        return None
+    code = reader.text(keys["code"], "document_control.code")
+    version = reader.text(keys["version"], "document_control.version")
+    published = reader.date(keys["published"], "document_control.published")
+    reviewed = reader.date(keys["last_reviewed"], "document_control.last_reviewed")
+    review_due = reader.date(keys["next_review"], "document_control.next_review")
+    sources = reader.sequence(keys["sources"], "document_control.sources", reader.text)
+    if reviewed and review_due and review_due <= reviewed:
+        reader.error(keys["next_review"], "document_control.next_review", "review due before last review",
+                     "expected a date after last_reviewed")
+    if None in (code, version, published, reviewed, review_due):
+        return None
+    return DocumentControl(code, version, published, reviewed, review_due, tuple(map(str, sources)))
+
+
+# --- <language>.yaml --------------------------------------------------------
+
+
+def _load_language(
+    path: Path, code: str, facts: LeafletFacts | None, errors: list[str]
+) -> LanguageContent | None:
+    start = len(errors)
+    reader, root = _compose(path, errors)
+    if root is None:
+        return None
+    fields = ("language", "institute", "title", "subtitle", "labels", "sections", "contacts",
+              "document_control")
+    keys = reader.mapping(root, "", fields)
+    if keys is None or len(keys) < len(fields):
+        return None
+    language = reader.text(keys["language"], "language")
+    if language is not None and language != code:
+        reader.error(keys["language"], "language", f"`{language}` does not match the file name",
+                     f"expected `{code}` in {code}.yaml")
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        reader.error(keys["language"], "language", f"`{code}` is not a language babel knows",
+                     "expected a language code such as en or ur")
+    institute = reader.text(keys["institute"], "institute")
+    title = reader.text(keys["title"], "title")
+    subtitle = reader.text(keys["subtitle"], "subtitle")
+    labels = _read_labels(reader, keys["labels"])
+    sections = reader.sequence(keys["sections"], "sections", lambda n, f: _read_section(reader, n, f))
+    _check_unique_ids(reader, keys["sections"], "sections", [s.id for s in sections])
+    _check_one_contact_panel(reader, keys["sections"], sections)
+    contact_ids = [c.id for c in facts.contacts] if facts else []
+    contacts = _read_contact_texts(reader, keys["contacts"], contact_ids)
+    control = _read_document_control_labels(reader, keys["document_control"])
+    if len(errors) > start:
+        return None
+    return LanguageContent(
+        language=code, source=reader.path, institute=institute, title=title, subtitle=subtitle,
+        labels=labels, sections=tuple(sections), contacts=contacts, document_control=control,
+    )
+
+
+def _read_labels(reader: NodeReader, node: Node) -> Labels | None:
+    keys = reader.mapping(node, "labels", _LABEL_FIELDS)
+    if keys is None or len(keys) < len(_LABEL_FIELDS):
+        return None
+    values = {}
+    for name in _LABEL_FIELDS:
+        field = f"labels.{name}"
+        value = reader.text(keys[name], field)
+        wanted = _LABEL_PLACEHOLDERS.get(name, set())
+        found = set(re.findall(r"\{(\w*)\}", value or ""))
+        if value is not None and found != wanted:
+            names = ", ".join(f"{{{p}}}" for p in sorted(wanted)) or "no {placeholders}"
+            reader.error(keys[name], field, "placeholders changed", f"expected exactly {names}")
+        values[name] = value
+    return Labels(**values)
+
+
+def _read_section(reader: NodeReader, node: Node, field: str) -> Section | None:
+    keys = reader.mapping(node, field, ("id", "heading", "blocks"))
+    if keys is None or len(keys) < 3:
+        return None
+    section_id = reader.identifier(keys["id"], join(field, "id"))
+    heading = reader.text(keys["heading"], join(field, "heading"))
+    blocks = reader.sequence(keys["blocks"], join(field, "blocks"), lambda n, f: _read_block(reader, n, f))
+    if section_id is None or heading is None:
+        return None
+    return Section(section_id, heading, tuple(blocks))
+
+
+def _read_block(reader: NodeReader, node: Node, field: str) -> Block | None:
+    if isinstance(node, MappingNode) and len(node.value) > 1:
+        reader.error(node, field, "a block with more than one key",
+                     f"expected exactly one of: {', '.join(_BLOCK_KINDS)} (start a new `- ` item)")
+        return None
+    keys = reader.mapping(node, field, (), _BLOCK_KINDS)
+    if keys is None:
+        return None
+    if not keys:
+        if isinstance(node, MappingNode) and not node.value:
+            reader.error(node, field, "empty block", f"expected one of: {', '.join(_BLOCK_KINDS)}")
+        return None
+    kind, value = next(iter(keys.items()))
+    name = join(field, kind)
+    if kind == "bullets":
+        items = reader.sequence(value, name, reader.text)
+        return BulletList(tuple(items)) if items else None
+    text = reader.text(value, name)
+    if text is None:
+        return None
+    block_types = {"paragraph": Paragraph, "heading": Subheading, "callout": Callout,
+                   "contacts": ContactPanel}
+    return block_types[kind](text)
+
+
+def _check_one_contact_panel(reader: NodeReader, node: Node, sections: list[Section]) -> None:
+    panels = sum(isinstance(b, ContactPanel) for s in sections for b in s.blocks)
+    if sections and panels != 1:
+        reader.error(node, "sections", f"{panels} contact panels",
+                     "expected exactly one `- contacts: <heading>` block")
+
+
+def _read_contact_texts(reader: NodeReader, node: Node, contact_ids: list[str]) -> dict[str, ContactText]:
+    if not isinstance(node, MappingNode):
+        reader.error(node, "contacts", f"found {describe(node)}", "expected a mapping of contact ids")
+        return {}
+    keys = reader.mapping(node, "contacts", tuple(contact_ids))
+    texts: dict[str, ContactText] = {}
+    for contact_id, value in (keys or {}).items():
+        field = f"contacts.{contact_id}"
+        parts = reader.mapping(value, field, (), ("role", "name", "note"))
+        if parts is None:
+            continue
+        if "role" not in parts and "name" not in parts:
+            reader.error(value, field, "no role or name", "expected `role:`, `name:` or both")
+            continue
+        role, name, note = (
+            reader.text(parts[key], join(field, key)) if key in parts else None
+            for key in ("role", "name", "note")
+        )
+        texts[contact_id] = ContactText(role, name, note)
+    return texts
+
+
+def _read_document_control_labels(reader: NodeReader, node: Node) -> DocumentControlLabels | None:
+    keys = reader.mapping(node, "document_control", _DOCUMENT_CONTROL_FIELDS)
+    if keys is None or len(keys) < len(_DOCUMENT_CONTROL_FIELDS):
+        return None
+    values = {name: reader.text(keys[name], f"document_control.{name}") for name in _DOCUMENT_CONTROL_FIELDS}
+    return DocumentControlLabels(**values)

@@ -1,0 +1,172 @@
+"""The document model: what a leaflet says, independent of how it is laid out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value was written, so later stages can point translators at it."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+class Text(str):
+    """A string from a content file that remembers where it was written."""
+
+    location: Location
+
+    def __new__(cls, value: str, location: Location) -> Text:
+        text = super().__new__(cls, value)
+        text.location = location
+        return text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: Text
+
+
+@dataclass(frozen=True)
+class Subheading:
+    text: Text
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Callout:
+    text: Text
+
+
+@dataclass(frozen=True)
+class ContactPanel:
+    heading: Text
+
+
+Block = Paragraph | Subheading | BulletList | Callout | ContactPanel
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: Text
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class ContactText:
+    role: Text | None
+    name: Text | None
+    note: Text | None
+
+
+@dataclass(frozen=True)
+class Labels:
+    patient_information: Text
+    opening_hours: Text
+    page_of: Text
+
+
+@dataclass(frozen=True)
+class DocumentControlLabels:
+    heading: Text
+    published_by: Text
+    code: Text
+    version: Text
+    published: Text
+    last_reviewed: Text
+    next_review: Text
+    sources: Text
+    feedback: Text
+
+
+@dataclass(frozen=True)
+class LanguageContent:
+    """Everything a reader sees in one language."""
+
+    language: str
+    source: str
+    institute: Text
+    title: Text
+    subtitle: Text
+    labels: Labels
+    sections: tuple[Section, ...]
+    contacts: dict[str, ContactText]
+    document_control: DocumentControlLabels
+
+
+@dataclass(frozen=True)
+class BrandColours:
+    primary: str
+    accent: str
+    tint: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Brand:
+    wordmark: str
+    website: str
+    colours: BrandColours
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    first_day: int  # 0 = Monday, as in datetime.date.weekday()
+    last_day: int
+    opens: dt.time
+    closes: dt.time
+
+
+Emphasis = Literal["helpline", "high", "normal"]
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    phone: str
+    emphasis: Emphasis
+
+
+Figure = int | tuple[int, int]
+
+
+@dataclass(frozen=True)
+class DocumentControl:
+    code: str
+    version: str
+    published: dt.date
+    last_reviewed: dt.date
+    next_review: dt.date
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LeafletFacts:
+    """What must not drift between languages."""
+
+    id: str
+    region: str  # ISO 3166 country whose conventions dates and times follow, e.g. PK
+    brand: Brand
+    opening_hours: OpeningHours
+    contacts: tuple[Contact, ...]
+    figures: dict[str, Figure]
+    document_control: DocumentControl
+
+
+@dataclass(frozen=True)
+class Leaflet:
+    facts: LeafletFacts
+    languages: dict[str, LanguageContent]

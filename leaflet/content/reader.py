@@ -1,0 +1,166 @@
+"""Typed reading of a composed YAML node tree, collecting one message per problem.
+
+PyYAML's safe composer gives nodes with line and column marks; reading them
+ourselves (instead of ``safe_load`` then validating plain dicts) lets every
+message point at the exact place a translator has to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from leaflet.content.model import Location, Text
+
+T = TypeVar("T")
+
+_TAG = "tag:yaml.org,2002:"
+_KIND_NAMES = {
+    f"{_TAG}int": "a number",
+    f"{_TAG}float": "a number",
+    f"{_TAG}bool": "a yes/no value",
+    f"{_TAG}null": "nothing",
+    f"{_TAG}timestamp": "a date",
+}
+
+
+class ContentError(Exception):
+    """Content that cannot be built; each message is one `file:line:col: ...` line."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+def describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping (key: value pairs)"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return _KIND_NAMES.get(node.tag, "text")
+
+
+class NodeReader:
+    """Reads one YAML file's nodes into typed values; problems go to `errors`."""
+
+    def __init__(self, path: str, errors: list[str]) -> None:
+        self.path = path
+        self.errors = errors
+
+    def location(self, node: Node) -> Location:
+        mark = node.start_mark
+        return Location(self.path, mark.line + 1, mark.column + 1)
+
+    def error(self, node: Node | None, field: str, problem: str, expected: str) -> None:
+        where = self.location(node) if node is not None else Location(self.path, 1, 1)
+        self.errors.append(f"{where}: {field}: {problem}; {expected}")
+
+    def compose(self, source: str) -> Node | None:
+        try:
+            return yaml.compose(source, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            problem = exc.problem or exc.context or "invalid YAML"
+            self.errors.append(
+                f"{self.path}:{line}:{col}: (YAML syntax): {problem}; "
+                "expected valid YAML (check indentation, colons and quotes)"
+            )
+        except yaml.YAMLError as exc:
+            self.errors.append(f"{self.path}:1:1: (YAML syntax): {exc}; expected valid YAML")
+        return None
+
+    def mapping(
+        self, node: Node, field: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, Node] | None:
+        """The keys of a mapping node, after reporting missing, unknown and repeated keys."""
+        if not isinstance(node, MappingNode):
+            self.error(node, field, f"found {describe(node)}", "expected a mapping (key: value pairs)")
+            return None
+        found: dict[str, Node] = {}
+        allowed = required + optional
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else None
+            name = join(field, str(key))
+            if key not in allowed:
+                self.error(key_node, name, "unknown key", f"expected one of: {', '.join(allowed)}")
+            elif key in found:
+                self.error(key_node, name, "key given twice", "expected each key once")
+            else:
+                found[key] = value_node
+        for key in required:
+            if key not in found:
+                self.error(node, join(field, key), "missing", f"expected a `{key}:` entry here")
+        return found
+
+    def text(self, node: Node, field: str) -> Text | None:
+        if not isinstance(node, ScalarNode) or node.tag != f"{_TAG}str":
+            hint = " (put it in quotes)" if isinstance(node, ScalarNode) and node.value else ""
+            self.error(node, field, f"found {describe(node)}", f"expected text{hint}")
+            return None
+        value = " ".join(node.value.split())
+        if not value:
+            self.error(node, field, "empty text", "expected the text to show")
+            return None
+        if value.count("**") % 2:
+            self.error(node, field, "unpaired `**`", "expected bold text written as **words**")
+            return None
+        return Text(value, self.location(node))
+
+    def sequence(self, node: Node, field: str, read_item: Callable[[Node, str], T | None]) -> list[T]:
+        if not isinstance(node, SequenceNode):
+            self.error(node, field, f"found {describe(node)}", "expected a list (lines starting with `- `)")
+            return []
+        if not node.value:
+            self.error(node, field, "empty list", "expected at least one item")
+        items = (read_item(item, f"{field}[{index}]") for index, item in enumerate(node.value))
+        return [item for item in items if item is not None]
+
+    def identifier(self, node: Node, field: str) -> str | None:
+        value = self.text(node, field)
+        if value is not None and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
+            self.error(node, field, f"`{value}` is not a valid id",
+                       "expected lowercase words joined by hyphens")
+            return None
+        return value
+
+    def integer(self, node: Node, field: str) -> int | None:
+        if isinstance(node, ScalarNode) and node.tag == f"{_TAG}int":
+            return int(node.value)
+        self.error(node, field, f"found {describe(node)}", "expected a whole number")
+        return None
+
+    def date(self, node: Node, field: str) -> dt.date | None:
+        if isinstance(node, ScalarNode) and node.tag in (f"{_TAG}timestamp", f"{_TAG}str"):
+            try:
+                return dt.date.fromisoformat(node.value.strip())
+            except ValueError:
+                pass
+        self.error(node, field, f"found {describe(node)}", "expected a date written YYYY-MM-DD")
+        return None
+
+    def time(self, node: Node, field: str) -> dt.time | None:
+        if isinstance(node, ScalarNode) and re.fullmatch(r"\d\d:\d\d", node.value.strip()):
+            try:
+                return dt.time.fromisoformat(node.value.strip())
+            except ValueError:
+                pass
+        self.error(node, field, f"`{node.value}` is not a time" if isinstance(node, ScalarNode)
+                   else f"found {describe(node)}", 'expected a 24-hour time in quotes, e.g. "17:00"')
+        return None
+
+    def choice(self, node: Node, field: str, choices: tuple[str, ...]) -> str | None:
+        if isinstance(node, ScalarNode) and node.value in choices:
+            return node.value
+        found = f"`{node.value}`" if isinstance(node, ScalarNode) else describe(node)
+        self.error(node, field, f"found {found}", f"expected one of: {', '.join(choices)}")
+        return None
+
+
+def join(field: str, key: str) -> str:
+    return f"{field}.{key}" if field else key

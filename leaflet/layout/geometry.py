@@ -1,0 +1,65 @@
+"""Page sizes, margins and the type scale of each leaflet size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.units import mm
+
+SIZES = ("A4", "A5")
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    """Font sizes and leadings in points. Body text stays at 12 pt or more (clear print)."""
+
+    body: float
+    body_leading: float
+    section: float
+    subheading: float
+    title: float
+    subtitle: float
+    small: float
+    helpline_number: float
+    contact_number: float
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    name: str
+    width: float
+    height: float
+    margin_side: float
+    margin_top: float
+    margin_bottom: float
+    footer_height: float
+    running_header_height: float
+    scale: TypeScale
+
+    @property
+    def text_width(self) -> float:
+        return self.width - 2 * self.margin_side
+
+
+# Text widths give about 70 characters a line on A4 and 58 on A5 in Noto Sans.
+_GEOMETRIES = {
+    "A4": PageGeometry(
+        name="A4", width=A4[0], height=A4[1],
+        margin_side=24 * mm, margin_top=16 * mm, margin_bottom=14 * mm,
+        footer_height=8 * mm, running_header_height=11 * mm,
+        scale=TypeScale(body=13, body_leading=19, section=20, subheading=15, title=34, subtitle=19,
+                        small=9.5, helpline_number=30, contact_number=15),
+    ),
+    "A5": PageGeometry(
+        name="A5", width=A5[0], height=A5[1],
+        margin_side=13 * mm, margin_top=11 * mm, margin_bottom=10 * mm,
+        footer_height=7 * mm, running_header_height=8.5 * mm,
+        scale=TypeScale(body=12, body_leading=17, section=16.5, subheading=13.5, title=25,
+                        subtitle=15, small=8.5, helpline_number=24, contact_number=13.5),
+    ),
+}
+
+
+def geometry_for(size: str) -> PageGeometry:
+    return _GEOMETRIES[size]

@@ -1,0 +1,142 @@
+"""Checks a finished leaflet PDF must pass before it is handed to anyone (pypdf)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+from pypdf.generic import DictionaryObject, IndirectObject
+
+SIZE_TOLERANCE = 0.5  # points
+
+
+@dataclass(frozen=True)
+class Expectations:
+    """What the PDF of one language and size must show."""
+
+    page_size: tuple[float, float]
+    title: str
+    author: str
+    language: str
+    sections: int
+    extractable: tuple[str, ...]  # texts a reader must be able to copy out
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: str
+    check: str
+    found: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.check}: {self.found}"
+
+
+def check_pdf(data: bytes, name: str, expected: Expectations) -> list[Finding]:
+    """Every failed check, each naming the file, the check and what was found."""
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=True)
+        pages = list(reader.pages)
+    except (PdfReadError, ValueError, KeyError) as exc:
+        return [Finding(name, "opens", f"cannot be read ({exc})")]
+    if not pages:
+        return [Finding(name, "opens", "no pages")]
+    problems = [
+        *_check_page_sizes(pages, expected.page_size),
+        *_check_fonts_embedded(pages),
+        *_check_metadata(reader, expected),
+        *_check_outline(reader, expected.sections),
+        *_check_text(pages, expected.extractable),
+    ]
+    return [Finding(name, check, found) for check, found in problems]
+
+
+def check_pdf_file(path: Path, expected: Expectations) -> list[Finding]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [Finding(str(path), "opens", f"cannot be read ({exc.strerror})")]
+    return check_pdf(data, str(path), expected)
+
+
+def _check_page_sizes(pages, size: tuple[float, float]) -> list[tuple[str, str]]:
+    problems = []
+    for number, page in enumerate(pages, 1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        if abs(width - size[0]) > SIZE_TOLERANCE or abs(height - size[1]) > SIZE_TOLERANCE:
+            problems.append(("page size", f"page {number} is {width:.1f} x {height:.1f} pt, "
+                                          f"expected {size[0]:.1f} x {size[1]:.1f} pt"))
+    return problems
+
+
+def _fonts_in(resources: DictionaryObject | None, seen: set[int]) -> dict[str, DictionaryObject]:
+    """Fonts used by a resource dictionary, following form XObjects."""
+    fonts: dict[str, DictionaryObject] = {}
+    if resources is None or id(resources) in seen:
+        return fonts
+    seen.add(id(resources))
+    for font in (resources.get("/Font") or {}).values():
+        font = font.get_object()
+        fonts[str(font.get("/BaseFont", "(unnamed)"))] = font
+    for xobject in (resources.get("/XObject") or {}).values():
+        xobject = xobject.get_object()
+        if xobject.get("/Subtype") == "/Form":
+            inner = xobject.get("/Resources")
+            fonts.update(_fonts_in(inner.get_object() if inner is not None else None, seen))
+    return fonts
+
+
+def _is_embedded(font: DictionaryObject) -> bool:
+    if font.get("/Subtype") == "/Type3":
+        return True  # glyphs are drawn by the PDF itself
+    if font.get("/Subtype") == "/Type0":
+        font = font["/DescendantFonts"][0].get_object()
+    descriptor = font.get("/FontDescriptor")
+    if isinstance(descriptor, IndirectObject):
+        descriptor = descriptor.get_object()
+    return descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def _check_fonts_embedded(pages) -> list[tuple[str, str]]:
+    fonts: dict[str, DictionaryObject] = {}
+    seen: set[int] = set()
+    for page in pages:
+        resources = page.get("/Resources")
+        fonts.update(_fonts_in(resources.get_object() if resources is not None else None, seen))
+    missing = sorted(name for name, font in fonts.items() if not _is_embedded(font))
+    if missing:
+        return [("fonts embedded", f"not embedded: {', '.join(missing)}")]
+    if not fonts:
+        return [("fonts embedded", "no fonts at all, so no text")]
+    return []
+
+
+def _check_metadata(reader: PdfReader, expected: Expectations) -> list[tuple[str, str]]:
+    info = reader.metadata or {}
+    problems = []
+    for key, label, wanted in (("/Title", "title", expected.title), ("/Author", "author", expected.author)):
+        found = info.get(key)
+        if found != wanted:
+            problems.append((label, f"found {found!r}, expected {wanted!r}"))
+    language = reader.trailer["/Root"].get("/Lang")
+    if language is None or not str(language).lower().startswith(expected.language.lower()):
+        problems.append(("language", f"found {language!r}, expected {expected.language!r}"))
+    return problems
+
+
+def _check_outline(reader: PdfReader, sections: int) -> list[tuple[str, str]]:
+    entries = [item for item in reader.outline if not isinstance(item, list)]
+    if len(entries) != sections:
+        return [("outline", f"{len(entries)} entries, expected one per section ({sections})")]
+    return []
+
+
+def _check_text(pages, texts: tuple[str, ...]) -> list[tuple[str, str]]:
+    extracted = " ".join(" ".join((page.extract_text() or "").split()) for page in pages)
+    missing = [text for text in texts if " ".join(text.split()) not in extracted]
+    if missing:
+        return [("extractable text", f"not found: {', '.join(repr(t) for t in missing)}")]
+    return []

@@ -1,0 +1,46 @@
+"""Locale-aware wording of numbers, dates, days and times (babel)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time, get_day_names
+from babel.numbers import format_decimal
+
+from leaflet.content.model import OpeningHours
+
+
+def locale_for(language: str, region: str) -> str:
+    """The babel locale for a language in the leaflet's country, e.g. en + PK -> en_PK."""
+    try:
+        return str(Locale.parse(f"{language}_{region}"))
+    except (UnknownLocaleError, ValueError):
+        return language
+
+
+def text_direction(locale: str) -> str:
+    """'ltr' or 'rtl', from the locale data rather than a hard-coded list."""
+    return Locale.parse(locale).text_direction
+
+
+def number(value: int, locale: str) -> str:
+    return format_decimal(value, locale=locale)
+
+
+def long_date(value: dt.date, locale: str) -> str:
+    return format_date(value, format="long", locale=locale)
+
+
+def page_of(template: str, page: int, pages: int, locale: str) -> str:
+    return template.format(page=number(page, locale), pages=number(pages, locale))
+
+
+def opening_hours(template: str, hours: OpeningHours, locale: str) -> str:
+    days = get_day_names("wide", locale=locale)
+    return template.format(
+        first_day=days[hours.first_day],
+        last_day=days[hours.last_day],
+        opens=format_time(hours.opens, format="short", locale=locale),
+        closes=format_time(hours.closes, format="short", locale=locale),
+    )
