@@ -65,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         for message in error.messages:
             print(message, file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"{error.filename or ''}: cannot write: {error.strerror}; expected a writable output folder",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
 
 
 def _build(content: Path, languages: list[str] | None, sizes: list[str] | None, out: Path) -> int:

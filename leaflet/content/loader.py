@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -74,10 +73,9 @@ def load_leaflet(content_dir: Path, languages: list[str] | None = None) -> Leafl
 
 
 def _display_path(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    """Relative to the working folder when inside it (content/en.yaml), else absolute."""
+    absolute = path.absolute()
+    return str(absolute.relative_to(Path.cwd())) if absolute.is_relative_to(Path.cwd()) else str(absolute)
 
 
 def _compose(path: Path, errors: list[str]) -> tuple[NodeReader, Node | None]:
@@ -262,7 +260,7 @@ def _load_language(
     sections = reader.sequence(keys["sections"], "sections", lambda n, f: _read_section(reader, n, f))
     _check_unique_ids(reader, keys["sections"], "sections", [s.id for s in sections])
     _check_one_contact_panel(reader, keys["sections"], sections)
-    contact_ids = [c.id for c in facts.contacts] if facts else []
+    contact_ids = [c.id for c in facts.contacts] if facts else None
     contacts = _read_contact_texts(reader, keys["contacts"], contact_ids)
     control = _read_document_control_labels(reader, keys["document_control"])
     if len(errors) > start:
@@ -334,10 +332,15 @@ def _check_one_contact_panel(reader: NodeReader, node: Node, sections: list[Sect
                      "expected exactly one `- contacts: <heading>` block")
 
 
-def _read_contact_texts(reader: NodeReader, node: Node, contact_ids: list[str]) -> dict[str, ContactText]:
+def _read_contact_texts(
+    reader: NodeReader, node: Node, contact_ids: list[str] | None
+) -> dict[str, ContactText]:
+    """Contact wording by id; ids are checked against leaflet.yaml when that file was readable."""
     if not isinstance(node, MappingNode):
         reader.error(node, "contacts", f"found {describe(node)}", "expected a mapping of contact ids")
         return {}
+    if contact_ids is None:
+        contact_ids = [key.value for key, _ in node.value if isinstance(key, ScalarNode)]
     keys = reader.mapping(node, "contacts", tuple(contact_ids))
     texts: dict[str, ContactText] = {}
     for contact_id, value in (keys or {}).items():

@@ -38,6 +38,8 @@ class ContentError(Exception):
 
 
 def describe(node: Node) -> str:
+    if node.tag not in (*_KIND_NAMES, f"{_TAG}str", f"{_TAG}seq", f"{_TAG}map"):
+        return f"a value tagged `{node.tag}`"
     if isinstance(node, MappingNode):
         return "a mapping (key: value pairs)"
     if isinstance(node, SequenceNode):
@@ -68,11 +70,11 @@ class NodeReader:
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             problem = exc.problem or exc.context or "invalid YAML"
             self.errors.append(
-                f"{self.path}:{line}:{col}: (YAML syntax): {problem}; "
+                f"{self.path}:{line}:{col}: (yaml): {problem}; "
                 "expected valid YAML (check indentation, colons and quotes)"
             )
         except yaml.YAMLError as exc:
-            self.errors.append(f"{self.path}:1:1: (YAML syntax): {exc}; expected valid YAML")
+            self.errors.append(f"{self.path}:1:1: (yaml): {exc}; expected valid YAML")
         return None
 
     def mapping(

@@ -65,8 +65,9 @@ class KeepWithNext(Flowable):
         return [self.heading, *parts]
 
     def draw(self) -> None:
-        self.following.drawOn(self.canv, 0, 0)
+        # Heading first: content-stream order is the order text is copied out in.
         self.heading.drawOn(self.canv, 0, self.height - self.heading_height)
+        self.following.drawOn(self.canv, 0, 0)
 
 
 class CalloutBox(Flowable):

@@ -63,13 +63,15 @@ def check_pdf_file(path: Path, expected: Expectations) -> list[Finding]:
 
 
 def _check_page_sizes(pages, size: tuple[float, float]) -> list[tuple[str, str]]:
-    problems = []
+    wrong = []
     for number, page in enumerate(pages, 1):
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         if abs(width - size[0]) > SIZE_TOLERANCE or abs(height - size[1]) > SIZE_TOLERANCE:
-            problems.append(("page size", f"page {number} is {width:.1f} x {height:.1f} pt, "
-                                          f"expected {size[0]:.1f} x {size[1]:.1f} pt"))
-    return problems
+            wrong.append(f"page {number} is {width:.1f} x {height:.1f} pt")
+    if not wrong:
+        return []
+    more = f" (and {len(wrong) - 1} more pages)" if len(wrong) > 1 else ""
+    return [("page size", f"{wrong[0]}, expected {size[0]:.1f} x {size[1]:.1f} pt{more}")]
 
 
 def _fonts_in(resources: DictionaryObject | None, seen: set[int]) -> dict[str, DictionaryObject]:

@@ -1,0 +1,43 @@
+"""Shared fixtures: the real content, and the real PDFs built from it once per test run."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from leaflet.content import Leaflet, load_leaflet
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run make_leaflet.py as a user would, in a separate process."""
+    return subprocess.run([sys.executable, str(ROOT / "make_leaflet.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def leaflet() -> Leaflet:
+    return load_leaflet(CONTENT)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The English A4 and A5 PDFs, built by the command line into a fresh folder."""
+    out = tmp_path_factory.mktemp("output")
+    result = run_cli("build", "--lang", "en", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return {size: out / f"liver-metastases_en_{size}.pdf" for size in ("A4", "A5")}
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A private copy of the content folder that a test may break."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("drafts"))
+    return target

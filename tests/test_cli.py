@@ -1,0 +1,114 @@
+"""The command-line contract: commands, file names, exit codes, messages, safe output."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["check"], ["validate"]])
+def test_help_works_on_each_command(command: list[str]) -> None:
+    result = run_cli(*command, "--help")
+    assert result.returncode == 0
+    assert "usage: make_leaflet.py" in result.stdout
+
+
+def test_default_command_builds_every_language_in_both_sizes(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content", ignore=shutil.ignore_patterns("drafts"))
+    result = run_cli(cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    languages = sorted(p.stem for p in (tmp_path / "content").glob("*.yaml") if p.stem != "leaflet")
+    expected = {f"liver-metastases_{lang}_{size}.pdf" for lang in languages for size in ("A4", "A5")}
+    assert {p.name for p in (tmp_path / "output").iterdir()} == expected
+    for name in expected:
+        assert f"wrote output/{name}" in result.stdout
+
+
+def test_build_options_choose_language_size_and_folder(tmp_path: Path) -> None:
+    result = run_cli("build", "--lang", "en", "--size", "A5", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["liver-metastases_en_A5.pdf"]
+
+
+def test_check_accepts_the_real_content() -> None:
+    result = run_cli("check")
+    assert result.returncode == 0, result.stderr
+    assert "content/en.yaml: ok" in result.stdout
+
+
+def test_bad_content_exits_2_with_one_line_and_leaves_output_alone(tmp_path: Path, built) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("drafts"))
+    out = tmp_path / "output"
+    out.mkdir()
+    good = out / "liver-metastases_en_A4.pdf"
+    shutil.copy(built["A4"], good)
+    before = good.read_bytes()
+    english = content / "en.yaml"
+    english.write_text(english.read_text(encoding="utf-8").replace("title: Liver Metastases", "title:", 1),
+                       encoding="utf-8")
+    line = next(n for n, text in enumerate(english.read_text().splitlines(), 1) if text == "title:")
+
+    result = run_cli("build", "--content", str(content), "--out", str(out))
+
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"{english}:{line}:")
+    assert "title: found nothing; expected text" in lines[0]
+    assert good.read_bytes() == before
+    assert [p.name for p in out.iterdir()] == [good.name]
+
+
+def test_check_reports_bad_content_with_exit_2(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("drafts"))
+    (content / "en.yaml").write_text("language: en\ntitle: [\n", encoding="utf-8")
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert ":3:1: (yaml):" in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run_cli("build", "--size", "A3").returncode == 2
+    assert run_cli("publish").returncode == 2
+    missing_language = run_cli("build", "--lang", "xx", "--out", "/nonexistent")
+    assert missing_language.returncode == 2
+    assert "xx.yaml:1:1: (file): file not found" in missing_language.stderr
+
+
+def test_validate_passes_good_pdfs(built) -> None:
+    result = run_cli("validate", str(built["A4"]), str(built["A5"]))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("all checks passed") == 2
+
+
+def test_validate_fails_a_wrong_pdf_naming_file_check_and_finding(tmp_path: Path, built) -> None:
+    wrong = tmp_path / "liver-metastases_en_A4.pdf"
+    shutil.copy(built["A5"], wrong)  # an A5 file under an A4 name
+    result = run_cli("validate", str(wrong))
+    assert result.returncode == 1
+    assert f"{wrong}: page size: page 1 is 419.5 x 595.3 pt, expected 595.3 x 841.9 pt" in result.stderr
+
+
+def test_validate_reports_a_file_that_is_not_a_pdf(tmp_path: Path) -> None:
+    broken = tmp_path / "liver-metastases_en_A5.pdf"
+    broken.write_bytes(b"%PDF-1.4\nthis is not a pdf")
+    result = run_cli("validate", str(broken))
+    assert result.returncode == 1
+    assert f"{broken}: opens: cannot be read" in result.stderr
+
+
+def test_validate_rejects_a_name_it_cannot_read(tmp_path: Path, built) -> None:
+    odd = tmp_path / "leaflet.pdf"
+    shutil.copy(built["A4"], odd)
+    result = run_cli("validate", str(odd))
+    assert result.returncode == 2
+    assert "expected <leaflet-id>_<lang>_<size>.pdf" in result.stderr

@@ -1,0 +1,141 @@
+"""Every mistake a translator can make gives one line: file:line:col: field: problem; expectation."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from leaflet.content import ContentError, load_leaflet
+
+MESSAGE = re.compile(
+    r"(?P<file>\S+\.yaml):(?P<line>\d+):(?P<col>\d+): (?P<field>\S+): (?P<problem>[^;]+); (?P<expected>.+)"
+)
+
+
+def plant(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` in a file and return the 1-based line where it stood."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
+
+
+def messages(content: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_leaflet(content)
+    return caught.value.messages
+
+
+def only_message(content: Path) -> re.Match[str]:
+    found = messages(content)
+    assert len(found) == 1, found
+    match = MESSAGE.fullmatch(found[0])
+    assert match, f"not in file:line:col: field: problem; expected form: {found[0]}"
+    return match
+
+
+def test_real_content_loads(leaflet) -> None:
+    english = leaflet.languages["en"]
+    assert english.title == "Liver Metastases"
+    assert len(english.sections) >= 10
+    assert {c.id for c in leaflet.facts.contacts} == set(english.contacts)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "problem", "column"),
+    [
+        ("title: Liver Metastases", "title: Liver: Metastases", "(yaml)",
+         "mapping values are not allowed", 13),
+        ("subtitle: Secondary Liver Cancer", "subtitle: [Secondary, Liver]", "subtitle", "found a list", 11),
+        ("title: Liver Metastases", 'title: ""', "title", "empty text", 8),
+        ("title: Liver Metastases", "title: Liver Metastases\ncolour: red", "colour", "unknown key", 1),
+        ("title: Liver Metastases", "title: Liver Metastases\ntitle: Again", "title", "key given twice", 1),
+        ("title: Liver Metastases", "title: 2024", "title", "found a number", 8),
+        ("title: Liver Metastases", "title: !!python/object/apply:os.system [echo]", "title",
+         "found a value tagged `tag:yaml.org,2002:python/object/apply:os.system`", 8),
+        ("title: Liver Metastases", "title: [Liver, Metastases]", "title", "found a list", 8),
+        ("title: Liver Metastases", "title: Liver **Metastases", "title", "unpaired `**`", 8),
+        ('page_of: "Page {page} of {pages}"', 'page_of: "Page {page}"', "labels.page_of",
+         "placeholders changed", 12),
+    ],
+)
+def test_planted_mistake_gives_one_line_at_its_place(content_copy, old, new, field, problem, column) -> None:
+    line = plant(content_copy / "en.yaml", old, new)
+    match = only_message(content_copy)
+    assert match["file"].endswith("en.yaml")
+    assert match["field"] == field
+    assert match["problem"].startswith(problem)
+    if field == "(yaml)":
+        assert int(match["line"]) == line
+    elif match["problem"] in ("unknown key", "key given twice"):
+        assert int(match["line"]) == line + 1
+    else:
+        assert (int(match["line"]), int(match["col"])) == (line, column)
+
+
+def test_missing_field_names_the_field(content_copy) -> None:
+    plant(content_copy / "en.yaml", "subtitle: Secondary Liver Cancer\n", "")
+    match = only_message(content_copy)
+    assert match["field"] == "subtitle"
+    assert match["problem"] == "missing"
+    assert "subtitle:" in match["expected"]
+
+
+def test_block_in_a_section_is_located_by_path(content_copy) -> None:
+    line = plant(content_copy / "en.yaml", "      - paragraph: >-", "      - paragraf: >-")
+    match = only_message(content_copy)
+    assert re.fullmatch(r"sections\[\d+\]\.blocks\[\d+\]\.paragraf", match["field"])
+    assert int(match["line"]) == line
+    assert "paragraph, heading, bullets, callout, contacts" in match["expected"]
+
+
+def test_text_where_a_list_belongs(content_copy) -> None:
+    line = plant(content_copy / "leaflet.yaml", "  sources:\n    - ", "  sources: ")
+    match = only_message(content_copy)
+    assert match["field"] == "document_control.sources"
+    assert match["problem"] == "found text"
+    assert "list" in match["expected"]
+    assert int(match["line"]) == line
+
+
+def test_several_mistakes_give_one_line_each(content_copy) -> None:
+    plant(content_copy / "en.yaml", "title: Liver Metastases", 'title: ""')
+    plant(content_copy / "en.yaml", "subtitle: Secondary Liver Cancer", "subtitle: [a]")
+    plant(content_copy / "leaflet.yaml", "published: 2026-11-25", "published: 2026-13-45")
+    found = messages(content_copy)
+    assert len(found) == 3, found
+    assert all(MESSAGE.fullmatch(m) for m in found)
+    assert any("leaflet.yaml" in m and "document_control.published" in m for m in found)
+
+
+def test_contact_ids_must_match_the_facts(content_copy) -> None:
+    plant(content_copy / "en.yaml", "  opd:\n", "  opd-desk:\n")
+    found = messages(content_copy)
+    fields = sorted(MESSAGE.fullmatch(m)["field"] for m in found)
+    assert fields == ["contacts.opd", "contacts.opd-desk"], found
+
+
+def test_language_must_match_file_name(content_copy) -> None:
+    plant(content_copy / "en.yaml", "language: en", "language: ur")
+    match = only_message(content_copy)
+    assert match["field"] == "language"
+    assert "en.yaml" in match["expected"]
+
+
+def test_bad_facts_are_reported_in_leaflet_yaml(content_copy) -> None:
+    line = plant(content_copy / "leaflet.yaml", 'phone: "042 36093000"', 'phone: "call the desk"')
+    match = only_message(content_copy)
+    assert match["file"].endswith("leaflet.yaml")
+    assert re.fullmatch(r"contacts\[\d\]\.phone", match["field"])
+    assert int(match["line"]) == line
+
+
+def test_file_that_is_not_utf8(content_copy) -> None:
+    path = content_copy / "en.yaml"
+    latin1 = "Liver M\u00e9tastases".encode("latin-1")
+    path.write_bytes(path.read_bytes().replace(b"Liver Metastases", latin1, 1))
+    match = only_message(content_copy)
+    assert match["problem"] == "not UTF-8 text"
