@@ -6,7 +6,16 @@ import io
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from leaflet.content.model import (
     BulletList,
@@ -132,13 +141,18 @@ class _LeafletRenderer:
     def _story(self) -> list[Flowable]:
         story: list[Flowable] = []
         for section in self.content.sections:
-            story.extend(self._section(section))
+            flowables = self._section(section)
+            if any(isinstance(block, ContactPanel) for block in section.blocks):
+                # The contact section stays whole, so the panel is never cut in two.
+                flowables = [KeepTogether(flowables)]
+            story.extend(flowables)
         story.append(self._document_control())
         return story
 
     def _section(self, section: Section) -> list[Flowable]:
         heading = SectionHeading(to_paragraph_markup(section.heading), self.styles.section,
                                  outline_key=section.id, outline_title=str(section.heading))
+        heading.keep_with_next = True
         flowables: list[Flowable] = [heading]
         for block in section.blocks:
             flowables.extend(self._block(block))
@@ -147,14 +161,16 @@ class _LeafletRenderer:
     def _block(self, block) -> list[Flowable]:
         styles = self.styles
         if isinstance(block, ParagraphBlock):
-            return [Paragraph(to_paragraph_markup(block.text), styles.body)]
+            paragraph = Paragraph(to_paragraph_markup(block.text), styles.body)
+            # A lead-in such as "Its jobs include:" belongs with the list it introduces.
+            paragraph.keep_with_next = block.text.rstrip().endswith(":")
+            return [paragraph]
         if isinstance(block, Subheading):
-            return [Paragraph(to_paragraph_markup(block.text), styles.subheading)]
+            subheading = Paragraph(to_paragraph_markup(block.text), styles.subheading)
+            subheading.keep_with_next = True
+            return [subheading]
         if isinstance(block, BulletList):
-            items = [Paragraph(to_paragraph_markup(item), styles.bullet, bulletText="•")
-                     for item in block.items]
-            items[-1].style = styles.bullet.clone("last_bullet", spaceAfter=styles.body.spaceAfter)
-            return items
+            return _bullet_list(block, styles)
         if isinstance(block, Callout):
             paragraph = Paragraph(to_paragraph_markup(block.text), styles.callout)
             return [CalloutBox(paragraph, self.palette, styles.body.fontSize, styles.body.leading * 0.4)]
@@ -179,27 +195,36 @@ class _LeafletRenderer:
 
     def _document_control(self) -> Flowable:
         labels, control, styles = self.content.document_control, self.facts.document_control, self.styles
-        date = lambda value: wording.long_date(value, self.locale)  # noqa: E731
-        rows = [
-            (labels.published_by, self.content.institute),
-            (labels.code, control.code),
-            (labels.version, control.version),
-            (labels.published, date(control.published)),
-            (labels.last_reviewed, date(control.last_reviewed)),
-            (labels.next_review, date(control.next_review)),
-            (labels.sources, "<br/>".join(to_paragraph_markup(s) for s in control.sources)),
+
+        def label(text: str) -> Paragraph:
+            return Paragraph(to_paragraph_markup(text), styles.small_label)
+
+        def value(text: str) -> Paragraph:
+            return Paragraph(to_paragraph_markup(text), styles.small)
+
+        def date(day) -> Paragraph:
+            return value(wording.long_date(day, self.locale))
+
+        sources = Paragraph("<br/>".join(to_paragraph_markup(s) for s in control.sources), styles.small)
+        # Short facts two to a row keep the block small enough to share the back page.
+        cells = [
+            [label(labels.published_by), value(self.content.institute), "", ""],
+            [label(labels.code), value(control.code), label(labels.version), value(control.version)],
+            [label(labels.published), date(control.published),
+             label(labels.last_reviewed), date(control.last_reviewed)],
+            [label(labels.next_review), date(control.next_review), "", ""],
+            [label(labels.sources), sources, "", ""],
         ]
-        cells = [[Paragraph(to_paragraph_markup(label), styles.small_label),
-                  Paragraph(value if label == labels.sources else to_paragraph_markup(value), styles.small)]
-                 for label, value in rows]
-        label_width = self.geometry.text_width * 0.3
-        table = Table(cells, colWidths=[label_width, self.geometry.text_width - label_width])
+        width = self.geometry.text_width
+        table = Table(cells, colWidths=[width * 0.23, width * 0.27, width * 0.23, width * 0.27])
         table.setStyle(TableStyle([
+            ("SPAN", (1, 0), (3, 0)),
+            ("SPAN", (1, 4), (3, 4)),
             ("FONTNAME", (0, 0), (-1, -1), self.font.regular),  # else Table sets unembedded Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ]))
         heading_style = styles.subheading.clone("control_heading", fontSize=styles.body.fontSize,
                                                 leading=styles.body.leading)
@@ -209,12 +234,21 @@ class _LeafletRenderer:
                              self.palette)
 
 
+def _bullet_list(block: BulletList, styles: Styles) -> list[Flowable]:
+    """List items, with the first two and the last two kept together: no item alone on a page."""
+    items: list[Flowable] = [Paragraph(to_paragraph_markup(item), styles.bullet, bulletText="•")
+                             for item in block.items]
+    items[-1].style = styles.bullet.clone("last_bullet", spaceAfter=styles.body.spaceAfter)
+    if len(items) <= 3:
+        return [KeepTogether(items)]
+    return [KeepTogether(items[:2]), *items[2:-2], KeepTogether(items[-2:])]
+
+
 def _keep_headings_with_next(flowables: list[Flowable]) -> list[Flowable]:
-    """Bind every heading to the flowable after it, from the end so heading chains nest."""
+    """Bind headings and lead-ins to the flowable after them, from the end so chains nest."""
     result: list[Flowable] = []
     for flowable in reversed(flowables):
-        is_heading = isinstance(flowable, Paragraph) and flowable.style.name in ("section", "subheading")
-        if is_heading and result:
+        if getattr(flowable, "keep_with_next", False) and result:
             result[0] = KeepWithNext(flowable, result[0])
         else:
             result.insert(0, flowable)
@@ -222,26 +256,28 @@ def _keep_headings_with_next(flowables: list[Flowable]) -> list[Flowable]:
 
 
 class _ControlBlock(Flowable):
-    """Document-control details, kept together on one page under a thin rule."""
+    """Document-control details, kept together at the foot of the last page under a thin rule."""
 
     def __init__(self, parts: list[Flowable], palette: Palette) -> None:
         super().__init__()
         self.parts = parts
         self.palette = palette
-        self.spaceBefore = 6 * mm
+        self.spaceBefore = 3 * mm
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
         self.heights = [part.wrap(avail_width, avail_height)[1] + part.getSpaceBefore()
                         for part in self.parts]
-        self.height = sum(self.heights) + 4 * mm
+        self.content_height = sum(self.heights) + 3 * mm
+        # Taking all the room left pushes the block to the foot of the page.
+        self.height = max(self.content_height, avail_height)
         return self.width, self.height
 
     def draw(self) -> None:
         self.canv.setStrokeColor(self.palette.accent)
         self.canv.setLineWidth(1)
-        self.canv.line(0, self.height, self.width, self.height)
-        y = self.height - 3 * mm
+        self.canv.line(0, self.content_height, self.width, self.content_height)
+        y = self.content_height - 3 * mm
         for part, height in zip(self.parts, self.heights, strict=True):
             y -= height
             part.drawOn(self.canv, 0, y)

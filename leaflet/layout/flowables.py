@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, white
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from leaflet.layout.styles import Palette, Styles
 
@@ -47,20 +49,23 @@ class KeepWithNext(Flowable):
         return self.following.getSpaceAfter()
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        _, heading_height = self.heading.wrap(avail_width, avail_height)
-        _, following_height = self.following.wrap(avail_width, avail_height)
+        _, heading_height = self.heading.wrapOn(self.canv, avail_width, avail_height)
+        _, following_height = self.following.wrapOn(self.canv, avail_width, avail_height)
         self.heading_height = heading_height
         self.width = avail_width
         self.height = heading_height + self._gap() + following_height
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        _, heading_height = self.heading.wrap(avail_width, avail_height)
+        _, heading_height = self.heading.wrapOn(self.canv, avail_width, avail_height)
         room = avail_height - heading_height - self._gap()
         if room <= 0:
             return []
-        parts = self.following.split(avail_width, room)
-        if not parts:
+        parts = self.following.splitOn(self.canv, avail_width, room)
+        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
+        # An action first (KeepTogether asking for a new frame) means the follower cannot start
+        # here; at the top of a frame, moving on would not help, so let it split as it can.
+        if not parts or (isinstance(parts[0], ActionFlowable) and not at_top):
             return []
         return [self.heading, *parts]
 
@@ -123,7 +128,7 @@ class ContactCard(Flowable):
         self.columns = columns
         self.pad = styles.body.fontSize * 0.9
         self.spaceBefore = styles.body.leading * 0.4
-        self.spaceAfter = styles.body.leading
+        self.spaceAfter = styles.body.leading * 0.5
 
     def _number(self, phone: str, size: float, colour: Color) -> Paragraph:
         style = self.styles.body.clone("number", fontName=self.styles.section.fontName, fontSize=size,
@@ -153,8 +158,14 @@ class ContactCard(Flowable):
         white_role = self.styles.contact_role.clone("helpline_role", textColor=white,
                                                     fontSize=self.styles.subheading.fontSize,
                                                     leading=self.styles.subheading.leading)
+        # The website shares the title bar, right-aligned, to keep the card short.
+        self.website_para = Paragraph(self.website.removeprefix("https://"), heading_style.clone(
+            "card_website", fontName=self.styles.body.fontName, fontSize=self.styles.contact_role.fontSize,
+            alignment=TA_RIGHT, textColor=self.palette.tint))
+        self.website_width = self.website_para.minWidth() + self.pad
         self.title_para = Paragraph(self.title, heading_style)
-        self.title_height = self.title_para.wrap(inner, avail_height)[1] + self.pad
+        self.title_height = self.title_para.wrap(inner - self.website_width, avail_height)[1] + self.pad
+        self.website_para.wrap(self.website_width, avail_height)
         for entry in (e for e in self.entries if e.emphasis == "helpline"):
             cell = [Paragraph(entry.role or entry.name or "", white_role),
                     self._number(entry.phone, self.helpline_size, white)]
@@ -168,10 +179,7 @@ class ContactCard(Flowable):
             cells = [self._cell(e, self.number_size, self.palette.text)
                      for e in others[start:start + self.columns]]
             self.rows.append(("normal", cells, self._measure(cells, column_width)))
-        self.website_para = Paragraph(self.website.removeprefix("https://"), self.styles.contact_role)
-        self.website_height = self.website_para.wrap(inner, avail_height)[1]
-        self.height = (self.title_height + sum(h + 1.4 * self.pad for _, _, h in self.rows)
-                       + self.website_height + 1.4 * self.pad)
+        self.height = self.title_height + sum(h + 1.1 * self.pad for _, _, h in self.rows)
         return self.width, self.height
 
     def _measure(self, cells: list[list[Paragraph]], width: float) -> float:
@@ -182,20 +190,18 @@ class ContactCard(Flowable):
         canvas = self.canv
         pad, width = self.pad, self.width
         radius = pad * 0.6
-        canvas.setStrokeColor(self.palette.primary)
-        canvas.setLineWidth(1.2)
-        canvas.setFillColor(white)
-        canvas.roundRect(0, 0, width, self.height, radius, stroke=1, fill=1)
         top = self.height
         canvas.setFillColor(self.palette.primary)
         canvas.roundRect(0, top - self.title_height, width, self.title_height, radius, stroke=0, fill=1)
         canvas.rect(0, top - self.title_height, width, radius, stroke=0, fill=1)
         self.title_para.drawOn(canvas, pad, top - self.title_height + pad / 2)
+        self.website_para.drawOn(canvas, width - pad - self.website_width,
+                                 top - self.title_height + pad / 2)
         y = top - self.title_height
         inner = width - 2 * pad
         column_width = (inner - (self.columns - 1) * pad) / self.columns
         for kind, cells, height in self.rows:
-            row_height = height + 1.4 * pad
+            row_height = height + 1.1 * pad
             if kind == "helpline":
                 canvas.setFillColor(self.palette.primary_dark)
                 canvas.rect(0, y - row_height, width, row_height, stroke=0, fill=1)
@@ -208,11 +214,12 @@ class ContactCard(Flowable):
                 canvas.line(pad, y, width - pad, y)
             cell_width = inner if kind != "normal" else column_width
             for index, cell in enumerate(cells):
-                self._draw_cell(cell, pad + index * (column_width + pad), y - 0.7 * pad, cell_width)
+                self._draw_cell(cell, pad + index * (column_width + pad), y - 0.55 * pad, cell_width)
             y -= row_height
-        canvas.setStrokeColor(self.palette.tint)
-        canvas.line(pad, y, width - pad, y)
-        self.website_para.drawOn(canvas, pad, y - 0.7 * pad - self.website_height)
+        # The border last, so the row fills do not paint over it.
+        canvas.setStrokeColor(self.palette.primary)
+        canvas.setLineWidth(1.2)
+        canvas.roundRect(0, 0, width, self.height, radius, stroke=1, fill=0)
 
     def _draw_cell(self, cell: list[Paragraph], x: float, top: float, width: float) -> None:
         gap = self.pad * 0.2

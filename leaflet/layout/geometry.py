@@ -49,14 +49,14 @@ _GEOMETRIES = {
         margin_side=24 * mm, margin_top=16 * mm, margin_bottom=14 * mm,
         footer_height=8 * mm, running_header_height=11 * mm,
         scale=TypeScale(body=13, body_leading=19, section=20, subheading=15, title=34, subtitle=19,
-                        small=9.5, helpline_number=30, contact_number=15),
+                        small=10, helpline_number=30, contact_number=15),
     ),
     "A5": PageGeometry(
         name="A5", width=A5[0], height=A5[1],
         margin_side=13 * mm, margin_top=11 * mm, margin_bottom=10 * mm,
         footer_height=7 * mm, running_header_height=8.5 * mm,
         scale=TypeScale(body=12, body_leading=17, section=16.5, subheading=13.5, title=25,
-                        subtitle=15, small=8.5, helpline_number=24, contact_number=13.5),
+                        subtitle=15, small=9, helpline_number=24, contact_number=13.5),
     ),
 }
 

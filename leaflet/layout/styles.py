@@ -65,7 +65,8 @@ def styles_for(geometry: PageGeometry, font: FontFamily, palette: Palette) -> St
     return Styles(
         body=body,
         bullet=body.clone("bullet", leftIndent=bullet_indent, bulletIndent=s.body * 0.25,
-                          bulletFontName=font.bold, bulletColor=palette.accent,
+                          bulletFontName=font.bold, bulletFontSize=s.body * 1.15,
+                          bulletColor=palette.primary,
                           spaceAfter=s.body_leading * 0.2),
         section=body.clone("section", fontName=font.bold, fontSize=s.section,
                            leading=s.section * 1.22, textColor=palette.primary,
