@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import white
@@ -94,7 +95,7 @@ class PageFurniture:
     """Draws the header band or running header, and the footer, on each page."""
 
     def __init__(self, texts: PageTexts, geometry: PageGeometry, styles: Styles, palette: Palette,
-                 page_label):
+                 page_label: Callable[[int], str]):
         self.texts = texts
         self.geometry = geometry
         self.styles = styles
