@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,6 +30,7 @@ class FontFamily:
 class FontConfig:
     families: dict[str, dict[str, Path]]
     scripts: dict[str, dict[str, str]]
+    fallback: tuple[str, ...]
 
 
 @cache
@@ -38,7 +40,7 @@ def font_config() -> FontConfig:
         name: {style: FONT_DIR / file for style, file in styles.items()}
         for name, styles in raw["families"].items()
     }
-    return FontConfig(families=families, scripts=raw["scripts"])
+    return FontConfig(families=families, scripts=raw["scripts"], fallback=tuple(raw["fallback"]))
 
 
 def font_name(family: str, style: str) -> str:
@@ -64,6 +66,11 @@ def register_family(family: str) -> FontFamily:
     return FontFamily(**names)
 
 
+def fallback_families() -> tuple[str, ...]:
+    """Families tried, in order, for a character the script's own font lacks (e.g. % in Nastaliq)."""
+    return font_config().fallback
+
+
 def family_for_script(language: str, script: str) -> str:
     """The configured font family for a script in a language (e.g. Arab in ur -> Nastaliq)."""
     scripts = font_config().scripts
@@ -71,3 +78,59 @@ def family_for_script(language: str, script: str) -> str:
     if chosen is None:
         raise KeyError(f"no font configured for script {script} (language {language})")
     return chosen
+
+
+class FontFace:
+    """One registered font as the text engine needs it: HarfBuzz for shaping, ReportLab for the PDF.
+
+    Shaped glyphs without a character of their own (ligatures, contextual forms) get a
+    private-use "carrier" code point from ReportLab's TTFont, so its subsetter embeds them;
+    readers get the real text from ActualText spans, not from these carriers.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.ttf: TTFont = pdfmetrics.getFont(name)
+        self.hb_font = self.ttf.hbFont(1000)  # also arms ReportLab's private-use assignment
+        self.hb_font.scale = (self.upem, self.upem)
+        self._carriers: dict[int, str] = {}
+        self._extents: dict[int, tuple[float, float]] = {}
+
+    @property
+    def upem(self) -> int:
+        return self.hb_font.face.upem
+
+    def covers(self, char: str) -> bool:
+        return self.hb_font.get_nominal_glyph(ord(char)) is not None
+
+    def carrier(self, glyph: int) -> str:
+        """The character ReportLab will encode to draw this glyph.
+
+        Right-to-left letters always get a private-use carrier: pdfium lays out the
+        ActualText of a line backwards when the line's first glyph decodes to one.
+        """
+        char = self._carriers.get(glyph)
+        if char is None:
+            chars = self.ttf.face.glyphToChar.get(glyph)
+            if chars and unicodedata.bidirectional(chr(chars[0])) not in ("R", "AL", "AN"):
+                code = chars[0]
+            else:
+                advance = self.hb_font.get_glyph_h_advance(glyph)
+                code = self.ttf.hbAddPrivate(self.hb_font.glyph_to_string(glyph), glyph, advance)
+            char = self._carriers[glyph] = chr(code)
+        return char
+
+    def ink(self, glyph: int) -> tuple[float, float]:
+        """(top, bottom) of the glyph's ink in em, bottom negative below the baseline."""
+        extent = self._extents.get(glyph)
+        if extent is None:
+            box = self.hb_font.get_glyph_extents(glyph)
+            top = box.y_bearing / self.upem if box else 0.0
+            bottom = (box.y_bearing + box.height) / self.upem if box else 0.0
+            extent = self._extents[glyph] = (top, bottom)
+        return extent
+
+
+@cache
+def font_face(name: str) -> FontFace:
+    return FontFace(name)

@@ -1,0 +1,60 @@
+"""ActualText for copying text out of the PDF: the words as written, in logical order.
+
+Each line carries two nested spans. The outer one holds the line as written, which
+is what the PDF specification asks of ActualText (an enclosing span's text replaces
+everything inside it). The inner one is for pdfium (Chrome, Edge), which reads only
+the innermost ActualText and then reorders it as if it had been stored left to
+right: it splits the text into runs of one direction class, reverses the order of
+the runs in a right-to-left line, and mirrors brackets in the runs it reads right
+to left. `pdfium_order` applies that same transformation, which undoes itself, so
+that pdfium's reading of the inner text gives back the line as written.
+
+Which lines pdfium treats as right to left is settled per document: all of them
+when the PDF's viewer preferences say /Direction /R2L (so right-to-left leaflets
+set it), otherwise those with at least as many right-to-left runs as left-to-right.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+_WEAK = {"EN", "AN", "ES", "ET", "CS", "NSM", "BN"}
+
+
+def _direction_class(char: str) -> str:
+    bidi = unicodedata.bidirectional(char)
+    if bidi in ("R", "AL"):
+        return "right"
+    if bidi == "L":
+        return "left"
+    return "weak" if bidi in _WEAK else "neutral"
+
+
+def _runs(text: str) -> list[tuple[str, str]]:
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        kind = _direction_class(char)
+        if runs and runs[-1][0] == kind:
+            runs[-1] = (kind, runs[-1][1] + char)
+        else:
+            runs.append((kind, char))
+    return runs
+
+
+def pdfium_order(text: str, rtl_document: bool) -> str:
+    """The text pdfium must find so that its line reordering yields `text`."""
+    runs = _runs(text)
+    rights = sum(kind == "right" for kind, _ in runs)
+    lefts = sum(kind == "left" for kind, _ in runs)
+    right_to_left = rtl_document or (rights > 0 and rights >= lefts)
+    current = "right" if right_to_left else "left"
+    ordered = []
+    for kind, run in runs:
+        if kind == "right" or (kind == "neutral" and current == "right"):
+            current = "right"
+            run = run.translate(_MIRRORED)
+        elif kind != "weak":
+            current = "left"
+        ordered.append(run)
+    return "".join(reversed(ordered) if right_to_left else ordered)

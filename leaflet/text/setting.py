@@ -1,0 +1,162 @@
+"""The text engine's API: set a paragraph to a width, measure it, split it, draw it.
+
+Every piece of text on a page goes through here, in every language: bidi, fonts,
+HarfBuzz shaping, line breaking, ink-aware line spacing, and PDF text whose words
+carry ActualText so that copying gives the words as written, in logical order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
+
+from leaflet.text.extraction import pdfium_order
+from leaflet.text.lines import Line, PlacedGlyph, break_lines
+from leaflet.text.locale import text_direction
+from leaflet.text.markup import Run
+from leaflet.text.shaping import shape_text
+
+ALIGNMENTS = ("start", "end", "center")
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    language: str
+    size: float  # points
+    colour: Color
+    bold: bool = False  # every run bold, as in headings
+    leading: float = 1.4  # least baseline-to-baseline distance, in em
+    align: str = "start"  # start is the right edge in right-to-left languages
+    ascent: float = 1.0  # least room above the first baseline, in em
+    descent: float = 0.3  # least room below the last baseline, in em
+    ink_gap: float = 0.06  # least clear space between the ink of two lines, in em
+
+    def with_(self, **changes) -> TextStyle:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class SetText:
+    """A paragraph broken into lines for one width; heights in points."""
+
+    text: str
+    rtl: bool
+    islands: tuple[tuple[int, int], ...]
+    lines: tuple[Line, ...]
+    style: TextStyle
+    width: float
+
+    @property
+    def baselines(self) -> list[float]:
+        """Distance of each baseline below the top of the text."""
+        size, style = self.style.size, self.style
+        if not self.lines:
+            return []
+        positions = [max(style.ascent, self.lines[0].top + style.ink_gap) * size]
+        for above, below in zip(self.lines, self.lines[1:], strict=False):
+            step = max(style.leading, -above.bottom + below.top + style.ink_gap)
+            positions.append(positions[-1] + step * size)
+        return positions
+
+    @property
+    def height(self) -> float:
+        if not self.lines:
+            return 0.0
+        return self.baselines[-1] + max(self.style.descent, -self.lines[-1].bottom) * self.style.size
+
+    @property
+    def natural_width(self) -> float:
+        """Width of the longest line, in points."""
+        return max((line.width for line in self.lines), default=0.0) * self.style.size
+
+    def split(self, line_count: int) -> tuple[SetText, SetText]:
+        return (replace(self, lines=self.lines[:line_count]), replace(self, lines=self.lines[line_count:]))
+
+    def line_x(self, line: Line) -> float:
+        """Left edge of a line within the width, by alignment and direction."""
+        slack = self.width - line.width * self.style.size
+        align = self.style.align
+        if align == "center":
+            return slack / 2
+        at_right = (align == "start") == self.rtl
+        return slack if at_right else 0.0
+
+    def draw(self, canvas: Canvas, x: float, top: float) -> None:
+        """Draw with the top of the text at `top` (PDF coordinates, y up)."""
+        canvas.setFillColor(self.style.colour)
+        for line, baseline in zip(self.lines, self.baselines, strict=True):
+            _draw_line(canvas, self.text, line, x + self.line_x(line), top - baseline, self.style.size,
+                       self.rtl)
+
+
+def set_text(runs: list[Run], style: TextStyle, width: float) -> SetText:
+    """Shape and break `runs` for a column `width` points wide."""
+    if style.bold:
+        runs = [Run(run.text, True) for run in runs]
+    rtl = text_direction(style.language) == "rtl"
+    shaped = shape_text(runs, style.language, rtl)
+    lines = break_lines(shaped, width / style.size) if shaped.text else []
+    return SetText(shaped.text, rtl, shaped.islands, tuple(lines), style, width)
+
+
+def _draw_line(canvas: Canvas, text: str, line: Line, x: float, baseline: float, size: float,
+               rtl_document: bool) -> None:
+    """Emit a line's glyphs inside the ActualText spans that give its text (see extraction.py)."""
+    code = canvas._code  # ReportLab's page content stream; there is no public way to draw glyph ids
+    written = text[line.start:line.end]
+    for_pdfium = pdfium_order(written, rtl_document)
+    code.append("BT")
+    code.append(f"/Span <</ActualText {_utf16_hex(written)}>> BDC")
+    if for_pdfium != written:
+        code.append(f"/Span <</ActualText {_utf16_hex(for_pdfium)}>> BDC")
+    code.extend(_show_glyphs(list(line.glyphs), x, baseline, size, canvas._doc))
+    if for_pdfium != written:
+        code.append("EMC")
+    code.append("EMC")
+    code.append("ET")
+
+
+def _show_glyphs(glyphs: list[PlacedGlyph], origin: float, baseline: float, size: float,
+                 doc) -> list[str]:
+    """Text operators for glyphs: TJ adjustments move along the line, text rise (Ts) up and down."""
+    operators: list[str] = []
+    font_key = None
+    rise = 0.0
+    pen = None  # the PDF's text position after the last glyph shown
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            operators.append(f"[{' '.join(pending)}] TJ")
+            pending.clear()
+
+    for glyph in glyphs:
+        face = glyph.font
+        (subset, code_bytes), = face.ttf.splitString(face.carrier(glyph.glyph), doc)
+        gx, gy = glyph.x * size, glyph.y * size
+        if (face.name, subset) != font_key:
+            flush()
+            operators.append(f"{face.ttf.getSubsetInternalName(subset, doc)} {size:.2f} Tf")
+            font_key, pen = (face.name, subset), None
+        if abs(gy - rise) > 1e-3:
+            flush()
+            operators.append(f"{gy:.3f} Ts")
+            rise, pen = gy, None
+        if pen is None:
+            flush()
+            operators.append(f"1 0 0 1 {origin:.3f} {baseline:.3f} Tm")
+            pen = 0.0
+        if abs(gx - pen) > 1e-3:
+            pending.append(f"{-(gx - pen) * 1000 / size:.1f}")
+        pending.append(f"<{code_bytes.hex()}>")
+        pen = gx + face.hb_font.get_glyph_h_advance(glyph.glyph) / face.upem * size
+    flush()
+    if rise:
+        operators.append("0 Ts")
+    return operators
+
+
+def _utf16_hex(text: str) -> str:
+    return f"<FEFF{text.encode('utf-16-be').hex().upper()}>"
