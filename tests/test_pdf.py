@@ -14,16 +14,13 @@ from leaflet.content.model import BulletList, Callout, Paragraph, Subheading
 from leaflet.layout import geometry_for
 from leaflet.text import parse_inline
 from tests.conftest import run_cli
+from tests.pdftext import TextLine, page_lines, page_texts
 
 SIZES = ("A4", "A5")
 
 
 def plain(text: str) -> str:
     return " ".join("".join(run.text for run in parse_inline(text)).split())
-
-
-def page_texts(path: Path) -> list[str]:
-    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
 
 
 def body_text(path: Path, leaflet) -> str:
@@ -37,15 +34,13 @@ def body_text(path: Path, leaflet) -> str:
     return " ".join(" ".join(furniture.sub(" ", text).split()) for text in page_texts(path))
 
 
-def text_runs(path: Path) -> list[tuple[int, float, float, str]]:
-    """(page number, font size, baseline y, text) of every text run, in drawing order."""
-    runs = []
-    for number, page in enumerate(PdfReader(path).pages, 1):
-        def visit(text, cm, tm, font, size, number=number):
-            if text.strip():
-                runs.append((number, size * tm[0], tm[5] * cm[3] + cm[5], text))
-        page.extract_text(visitor_text=visit)
-    return runs
+def body_lines(path: Path, size: str) -> dict[int, list[TextLine]]:
+    """Each page's lines inside the text frame (no header band, running header or footer)."""
+    geometry = geometry_for(size)
+    bottom = geometry.margin_bottom + geometry.footer_height
+    top = geometry.height - geometry.margin_top - geometry.running_header_height
+    return {number: [line for line in lines if bottom < line.y < top]
+            for number, lines in enumerate(page_lines(path), 1)}
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -66,6 +61,7 @@ def test_fonts_are_embedded_subsets_and_qpdf_finds_no_damage(built, size) -> Non
         for page in pdf.pages:
             for font in page.Resources.Font.values():
                 fonts[str(font.BaseFont)] = font
+        assert all(str(font.BaseFont) != "/Helvetica" for font in fonts.values())
     assert fonts
     for name, font in fonts.items():
         assert re.fullmatch(r"/[A-Z]{6}\+Noto\w+-\w+", name), name  # subset tag + Noto face
@@ -128,31 +124,24 @@ def test_title_and_helpline_are_on_the_expected_pages(built, size) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_body_text_is_at_least_12_point(built, leaflet, size) -> None:
-    runs = text_runs(built[size])
+    lines = [line for page in page_lines(built[size]) for line in page]
     paragraphs = [b.text for s in leaflet.languages["en"].sections for b in s.blocks
                   if isinstance(b, Paragraph)]
     assert paragraphs
     for paragraph in paragraphs:
         opening = " ".join(plain(paragraph).split()[:3])
-        sizes = [run_size for _, run_size, _, text in runs if text.strip().startswith(opening)]
+        sizes = [line.size for line in lines if line.text.startswith(opening)]
         assert sizes and min(sizes) >= 12, (paragraph[:40], sizes)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_no_heading_is_the_last_thing_on_a_page(built, leaflet, size) -> None:
-    scale = geometry_for(size).scale
     headings = {plain(s.heading) for s in leaflet.languages["en"].sections}
     headings |= {plain(b.text) for s in leaflet.languages["en"].sections for b in s.blocks
                  if isinstance(b, Subheading)}
-    footer_top = geometry_for(size).margin_bottom + scale.small * 2
-    by_page: dict[int, list[tuple[float, float, str]]] = {}
-    for page, run_size, y, text in text_runs(built[size]):
-        if y > footer_top:
-            by_page.setdefault(page, []).append((y, run_size, text.strip()))
-    for page, runs in by_page.items():
-        _, _, lowest_text = min(runs)
-        is_heading = any(lowest_text and h.endswith(lowest_text) for h in headings)
-        assert not is_heading, f"page {page} ends with heading {lowest_text!r}"
+    for page, lines in body_lines(built[size], size).items():
+        lowest = min(lines, key=lambda line: line.y).text
+        assert not any(h.endswith(lowest) for h in headings), f"page {page} ends with heading {lowest!r}"
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -168,26 +157,14 @@ def test_two_builds_give_identical_bytes(tmp_path: Path, built) -> None:
         assert (tmp_path / built[size].name).read_bytes() == built[size].read_bytes()
 
 
-def body_lines(path: Path, size: str) -> dict[int, list[str]]:
-    """Each page's body lines, top to bottom, without running header, footer and bullets."""
-    geometry = geometry_for(size)
-    bottom = geometry.margin_bottom + geometry.footer_height
-    top = geometry.height - geometry.margin_top - geometry.running_header_height
-    lines: dict[int, dict[float, str]] = {}
-    for page, _, y, text in text_runs(path):
-        if bottom < y < top:
-            row = lines.setdefault(page, {})
-            row[round(y, 1)] = row.get(round(y, 1), "") + text
-    return {page: [" ".join(row[y].replace("•", " ").split()) for y in sorted(row, reverse=True)]
-            for page, row in lines.items()}
-
-
 def test_no_paragraph_leaves_a_single_line_at_a_page_break(built, leaflet) -> None:
     blocks = [plain(text) for s in leaflet.languages["en"].sections for b in s.blocks
               for text in (b.items if isinstance(b, BulletList) else [getattr(b, "text", "")])]
     splits = 0
     for size in SIZES:
-        splits += _check_page_breaks(body_lines(built[size], size), blocks)
+        lines = body_lines(built[size], size)
+        pages = {number: [line.text for line in page] for number, page in lines.items()}
+        splits += _check_page_breaks(pages, blocks)
     assert splits, "expected at least one paragraph to run across pages in a leaflet this long"
 
 

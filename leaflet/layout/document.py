@@ -6,34 +6,33 @@ import io
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    KeepTogether,
-    PageTemplate,
-    Paragraph,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 
 from leaflet.content.model import (
+    Block,
     BulletList,
     Callout,
     ContactPanel,
     LanguageContent,
     Leaflet,
+    Paragraph,
     Section,
     Subheading,
 )
-from leaflet.content.model import (
-    Paragraph as ParagraphBlock,
+from leaflet.layout.flowables import (
+    CalloutBox,
+    ContactCard,
+    ContactEntry,
+    FooterBlock,
+    KeepWithNext,
+    KeyValueGrid,
+    SectionHeading,
 )
-from leaflet.layout.flowables import CalloutBox, ContactCard, ContactEntry, KeepWithNext, SectionHeading
 from leaflet.layout.geometry import PageGeometry, geometry_for
 from leaflet.layout.pages import PageFurniture, PageTexts
 from leaflet.layout.styles import Palette, Styles, palette_for, styles_for
-from leaflet.text import family_for_script, register_family, to_paragraph_markup
+from leaflet.layout.textblock import TextBlock
+from leaflet.text import family_for_script, register_family
 from leaflet.text import locale as wording
 
 
@@ -44,8 +43,7 @@ def document_title(content: LanguageContent) -> str:
 def render_leaflet(leaflet: Leaflet, language: str, size: str) -> bytes:
     """The finished PDF of one language and size. Same input, same bytes."""
     # "Page N of M" needs M: lay out once to count pages, then again with the count.
-    draft = _LeafletRenderer(leaflet, language, size)
-    pages = draft.render(total_pages=None)[1]
+    pages = _LeafletRenderer(leaflet, language, size).render(total_pages=None)[1]
     data, final_pages = _LeafletRenderer(leaflet, language, size).render(total_pages=pages)
     assert final_pages == pages, "page count changed between passes"
     return data
@@ -63,10 +61,10 @@ class _LeafletRenderer:
         self.facts = leaflet.facts
         self.content = leaflet.languages[language]
         self.locale = wording.locale_for(language, self.facts.region)
+        self.rtl = wording.text_direction(self.locale) == "rtl"
         self.geometry: PageGeometry = geometry_for(size)
-        self.font = register_family(family_for_script(language, "Latn"))
         self.palette: Palette = palette_for(self.facts.brand.colours)
-        self.styles: Styles = styles_for(self.geometry, self.font, self.palette)
+        self.styles: Styles = styles_for(self.geometry, language, self.palette)
 
     def render(self, total_pages: int | None) -> tuple[bytes, int]:
         buffer = io.BytesIO()
@@ -78,36 +76,36 @@ class _LeafletRenderer:
             title=document_title(content), author=content.institute,
             subject=content.labels.patient_information,
             creator="leaflet", producer="leaflet (ReportLab)", keywords=facts.document_control.code,
-            lang=self.locale.replace("_", "-"), invariant=1, initialFontName=self.font.regular,
+            lang=self.locale.replace("_", "-"), invariant=1,
+            # Text is drawn by the text engine; this only keeps ReportLab from naming Helvetica.
+            initialFontName=register_family(family_for_script(self.content.language, "Latn")).regular,
         )
         furniture = PageFurniture(self._page_texts(), g, self.styles, self.palette,
-                                  self._page_label(total_pages))
-        footer_space = g.footer_height
+                                  self._page_label(total_pages), self.rtl)
+        bottom = g.margin_bottom + g.footer_height
         first_top = g.height - furniture.band.height - 6 * mm
-        first = Frame(g.margin_side, g.margin_bottom + footer_space, g.text_width,
-                      first_top - g.margin_bottom - footer_space, id="first", leftPadding=0,
-                      rightPadding=0, topPadding=0, bottomPadding=0)
         later_top = g.height - g.margin_top - g.running_header_height
-        later = Frame(g.margin_side, g.margin_bottom + footer_space, g.text_width,
-                      later_top - g.margin_bottom - footer_space, id="later", leftPadding=0,
-                      rightPadding=0, topPadding=0, bottomPadding=0)
+        frames = [Frame(g.margin_side, bottom, g.text_width, top - bottom, id=name, leftPadding=0,
+                        rightPadding=0, topPadding=0, bottomPadding=0)
+                  for name, top in (("first", first_top), ("later", later_top))]
         doc.addPageTemplates([
-            PageTemplate("first", [first], onPage=self._on_first_page(furniture),
+            PageTemplate("first", [frames[0]], onPage=self._on_first_page(furniture),
                          autoNextPageTemplate="later"),
-            PageTemplate("later", [later], onPage=furniture.later_page),
+            PageTemplate("later", [frames[1]], onPage=furniture.later_page),
         ])
         doc.build(self._story())
         return buffer.getvalue(), doc.pages_drawn
 
     def _on_first_page(self, furniture: PageFurniture) -> Callable:
         published = self.facts.document_control.published
+        rtl = self.rtl
 
         def draw(canvas, doc) -> None:
             # The creation date is the publication date from the content, not the clock.
-            canvas.setDateFormatter(
-                lambda *_: f"D:{published:%Y%m%d}000000+00'00'"
-            )
+            canvas.setDateFormatter(lambda *_: f"D:{published:%Y%m%d}000000+00'00'")
             canvas.showOutline()
+            if rtl:  # readers open it right to left; pdfium also reads its lines so
+                canvas.setViewerPreference("Direction", "R2L")
             furniture.first_page(canvas, doc)
 
         return draw
@@ -125,15 +123,15 @@ class _LeafletRenderer:
         control = facts.document_control
         return PageTexts(
             wordmark=facts.brand.wordmark,
-            institute=to_paragraph_markup(content.institute),
-            patient_information=to_paragraph_markup(content.labels.patient_information),
-            title=to_paragraph_markup(content.title),
-            subtitle=to_paragraph_markup(content.subtitle),
-            opening_hours=to_paragraph_markup(
-                wording.opening_hours(content.labels.opening_hours, facts.opening_hours, self.locale)),
+            institute=content.institute,
+            patient_information=content.labels.patient_information,
+            title=content.title,
+            subtitle=content.subtitle,
+            opening_hours=wording.opening_hours(content.labels.opening_hours, facts.opening_hours,
+                                                self.locale),
             running_title=document_title(content),
-            footer_left=(f"{control.code}  ·  {content.document_control.version} {control.version}"
-                         f"  ·  {wording.long_date(control.published, self.locale)}"),
+            footer_start=(f"{control.code}  ·  {content.document_control.version} {control.version}"
+                          f"  ·  {wording.long_date(control.published, self.locale)}"),
         )
 
     # --- the story --------------------------------------------------------
@@ -150,30 +148,29 @@ class _LeafletRenderer:
         return story
 
     def _section(self, section: Section) -> list[Flowable]:
-        heading = SectionHeading(to_paragraph_markup(section.heading), self.styles.section,
-                                 outline_key=section.id, outline_title=str(section.heading))
-        heading.keep_with_next = True
+        heading = SectionHeading(section.heading, self.styles.section, outline_key=section.id,
+                                 outline_title=str(section.heading))
         flowables: list[Flowable] = [heading]
         for block in section.blocks:
             flowables.extend(self._block(block))
         return _keep_headings_with_next(flowables)
 
-    def _block(self, block) -> list[Flowable]:
+    def _block(self, block: Block) -> list[Flowable]:
         styles = self.styles
-        if isinstance(block, ParagraphBlock):
-            paragraph = Paragraph(to_paragraph_markup(block.text), styles.body)
+        if isinstance(block, Paragraph):
+            paragraph = TextBlock(block.text, styles.body)
             # A lead-in such as "Its jobs include:" belongs with the list it introduces.
             paragraph.keep_with_next = block.text.rstrip().endswith(":")
             return [paragraph]
         if isinstance(block, Subheading):
-            subheading = Paragraph(to_paragraph_markup(block.text), styles.subheading)
+            subheading = TextBlock(block.text, styles.subheading)
             subheading.keep_with_next = True
             return [subheading]
         if isinstance(block, BulletList):
             return _bullet_list(block, styles)
         if isinstance(block, Callout):
-            paragraph = Paragraph(to_paragraph_markup(block.text), styles.callout)
-            return [CalloutBox(paragraph, self.palette, styles.body.fontSize, styles.body.leading * 0.4)]
+            text = TextBlock(block.text, styles.callout)
+            return [CalloutBox(text, self.palette, styles.body.text.size, styles.body.space_after * 0.8)]
         if isinstance(block, ContactPanel):
             return [self._contact_card(block)]
         raise TypeError(f"unknown block {block!r}")
@@ -182,63 +179,39 @@ class _LeafletRenderer:
         entries = []
         for contact in self.facts.contacts:
             text = self.content.contacts[contact.id]
-            entries.append(ContactEntry(
-                role=to_paragraph_markup(text.role) if text.role else None,
-                name=to_paragraph_markup(text.name) if text.name else None,
-                note=to_paragraph_markup(text.note) if text.note else None,
-                phone=contact.phone, emphasis=contact.emphasis,
-            ))
-        scale = self.geometry.scale
-        return ContactCard(to_paragraph_markup(block.heading), entries, self.facts.brand.website,
-                           self.styles, self.palette, (scale.helpline_number, scale.contact_number),
+            entries.append(ContactEntry(role=text.role, name=text.name, note=text.note,
+                                        phone=contact.phone, emphasis=contact.emphasis))
+        return ContactCard(block.heading, entries, self.facts.brand.website, self.styles, self.palette,
                            columns=2)
 
     def _document_control(self) -> Flowable:
         labels, control, styles = self.content.document_control, self.facts.document_control, self.styles
 
-        def label(text: str) -> Paragraph:
-            return Paragraph(to_paragraph_markup(text), styles.small_label)
+        def pair(label: str, value: str) -> tuple[TextBlock, TextBlock]:
+            return TextBlock(label, styles.small_label), TextBlock(value, styles.small)
 
-        def value(text: str) -> Paragraph:
-            return Paragraph(to_paragraph_markup(text), styles.small)
+        def date(day) -> str:
+            return wording.long_date(day, self.locale)
 
-        def date(day) -> Paragraph:
-            return value(wording.long_date(day, self.locale))
-
-        sources = Paragraph("<br/>".join(to_paragraph_markup(s) for s in control.sources), styles.small)
         # Short facts two to a row keep the block small enough to share the back page.
-        cells = [
-            [label(labels.published_by), value(self.content.institute), "", ""],
-            [label(labels.code), value(control.code), label(labels.version), value(control.version)],
-            [label(labels.published), date(control.published),
-             label(labels.last_reviewed), date(control.last_reviewed)],
-            [label(labels.next_review), date(control.next_review), "", ""],
-            [label(labels.sources), sources, "", ""],
-        ]
-        width = self.geometry.text_width
-        table = Table(cells, colWidths=[width * 0.23, width * 0.27, width * 0.23, width * 0.27])
-        table.setStyle(TableStyle([
-            ("SPAN", (1, 0), (3, 0)),
-            ("SPAN", (1, 4), (3, 4)),
-            ("FONTNAME", (0, 0), (-1, -1), self.font.regular),  # else Table sets unembedded Helvetica
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ]))
-        heading_style = styles.subheading.clone("control_heading", fontSize=styles.body.fontSize,
-                                                leading=styles.body.leading)
-        feedback = Paragraph(to_paragraph_markup(labels.feedback), styles.small.clone(
-            "feedback", spaceBefore=styles.small.leading * 0.6))
-        return _ControlBlock([Paragraph(to_paragraph_markup(labels.heading), heading_style), table, feedback],
-                             self.palette)
+        grid = KeyValueGrid([
+            [pair(labels.published_by, self.content.institute)],
+            [pair(labels.code, control.code), pair(labels.version, control.version)],
+            [pair(labels.published, date(control.published)),
+             pair(labels.last_reviewed, date(control.last_reviewed))],
+            [pair(labels.next_review, date(control.next_review))],
+            [pair(labels.sources, " · ".join(control.sources))],
+        ], label_share=0.46, gap=styles.small.text.size * 0.6)
+        feedback = TextBlock(labels.feedback, styles.small)
+        feedback.spaceBefore = styles.small.text.size * 0.6
+        heading = TextBlock(labels.heading, styles.control_heading)
+        return FooterBlock([heading, grid, feedback], self.palette.accent, 3 * mm)
 
 
 def _bullet_list(block: BulletList, styles: Styles) -> list[Flowable]:
     """List items, with the first two and the last two kept together: no item alone on a page."""
-    items: list[Flowable] = [Paragraph(to_paragraph_markup(item), styles.bullet, bulletText="•")
-                             for item in block.items]
-    items[-1].style = styles.bullet.clone("last_bullet", spaceAfter=styles.body.spaceAfter)
+    items: list[Flowable] = [TextBlock(item, styles.bullet, bullet="•") for item in block.items]
+    items[-1].spaceAfter = styles.body.space_after
     if len(items) <= 3:
         return [KeepTogether(items)]
     return [KeepTogether(items[:2]), *items[2:-2], KeepTogether(items[-2:])]
@@ -254,30 +227,3 @@ def _keep_headings_with_next(flowables: list[Flowable]) -> list[Flowable]:
             result.insert(0, flowable)
     return result
 
-
-class _ControlBlock(Flowable):
-    """Document-control details, kept together at the foot of the last page under a thin rule."""
-
-    def __init__(self, parts: list[Flowable], palette: Palette) -> None:
-        super().__init__()
-        self.parts = parts
-        self.palette = palette
-        self.spaceBefore = 3 * mm
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        self.heights = [part.wrap(avail_width, avail_height)[1] + part.getSpaceBefore()
-                        for part in self.parts]
-        self.content_height = sum(self.heights) + 3 * mm
-        # Taking all the room left pushes the block to the foot of the page.
-        self.height = max(self.content_height, avail_height)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.setStrokeColor(self.palette.accent)
-        self.canv.setLineWidth(1)
-        self.canv.line(0, self.content_height, self.width, self.content_height)
-        y = self.content_height - 3 * mm
-        for part, height in zip(self.parts, self.heights, strict=True):
-            y -= height
-            part.drawOn(self.canv, 0, y)

@@ -1,28 +1,33 @@
-"""Flowables of the leaflet's own design: headings that keep with their text, call-outs, contacts."""
+"""Flowables of the leaflet's own design: headings that keep with their text, call-outs, contacts.
+
+Each mirrors itself for right-to-left languages: what sits at the reading start
+(call-out bar, first column, label) moves to the right.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import Color, white
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from leaflet.layout.styles import Palette, Styles
+from leaflet.layout.textblock import BlockStyle, TextBlock
 
 
-class SectionHeading(Paragraph):
+class SectionHeading(TextBlock):
     """A section heading that also marks its place in the PDF outline."""
 
-    def __init__(self, text: str, style, outline_key: str, outline_title: str) -> None:
+    def __init__(self, text: str, style: BlockStyle, outline_key: str, outline_title: str) -> None:
         super().__init__(text, style)
         self.outline_key = outline_key
         self.outline_title = outline_title
+        self.keep_with_next = True
 
     def draw(self) -> None:
         super().draw()
-        self.canv.bookmarkHorizontal(self.outline_key, 0, self.height + self.style.fontSize)
+        self.canv.bookmarkHorizontal(self.outline_key, 0, self.height + self.style.text.size)
         self.canv.addOutlineEntry(self.outline_title, self.outline_key, level=0, closed=False)
 
 
@@ -78,9 +83,9 @@ class KeepWithNext(Flowable):
 class CalloutBox(Flowable):
     """A key message on a tinted panel with an accent bar on the reading-start side."""
 
-    def __init__(self, paragraph: Paragraph, palette: Palette, padding: float, space: float) -> None:
+    def __init__(self, text: TextBlock, palette: Palette, padding: float, space: float) -> None:
         super().__init__()
-        self.paragraph = paragraph
+        self.text = text
         self.palette = palette
         self.padding = padding
         self.bar = padding * 0.45
@@ -89,7 +94,7 @@ class CalloutBox(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         inner = avail_width - self.bar - 2 * self.padding
-        _, text_height = self.paragraph.wrap(inner, avail_height)
+        _, text_height = self.text.wrapOn(self.canv, inner, avail_height)
         self.width, self.height = avail_width, text_height + 2 * self.padding
         return self.width, self.height
 
@@ -98,8 +103,9 @@ class CalloutBox(Flowable):
         canvas.setFillColor(self.palette.tint)
         canvas.roundRect(0, 0, self.width, self.height, self.padding * 0.4, stroke=0, fill=1)
         canvas.setFillColor(self.palette.accent)
-        canvas.rect(0, 0, self.bar, self.height, stroke=0, fill=1)
-        self.paragraph.drawOn(canvas, self.bar + self.padding, self.padding)
+        rtl = self.text.rtl
+        canvas.rect(self.width - self.bar if rtl else 0, 0, self.bar, self.height, stroke=0, fill=1)
+        self.text.drawOn(canvas, self.padding if rtl else self.bar + self.padding, self.padding)
 
 
 @dataclass(frozen=True)
@@ -114,116 +120,182 @@ class ContactEntry:
 class ContactCard(Flowable):
     """The contact panel: the helpline in a band, OPD next, then everyone else in a grid."""
 
-    def __init__(
-        self, title: str, entries: list[ContactEntry], website: str, styles: Styles,
-        palette: Palette, number_sizes: tuple[float, float], columns: int,
-    ) -> None:
+    def __init__(self, title: str, entries: list[ContactEntry], website: str, styles: Styles,
+                 palette: Palette, columns: int) -> None:
         super().__init__()
-        self.title = title
         self.entries = entries
-        self.website = website
         self.styles = styles
         self.palette = palette
-        self.helpline_size, self.number_size = number_sizes
         self.columns = columns
-        self.pad = styles.body.fontSize * 0.9
-        self.spaceBefore = styles.body.leading * 0.4
-        self.spaceAfter = styles.body.leading * 0.5
+        self.pad = styles.body.text.size * 0.9
+        self.spaceBefore = styles.body.space_after * 0.4
+        self.spaceAfter = styles.body.space_after * 0.5
+        self.title_text, self.website_text = title, website
+        self.title = TextBlock(title, styles.card_title)
+        self.website = TextBlock(website.removeprefix("https://"), styles.card_website)
+        self.rows = self._rows()
 
-    def _number(self, phone: str, size: float, colour: Color) -> Paragraph:
-        style = self.styles.body.clone("number", fontName=self.styles.section.fontName, fontSize=size,
-                                       leading=size * 1.18, textColor=colour)
-        return Paragraph(phone, style)
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Between rows, each part with the title bar, when the whole card is taller than a page."""
+        self.wrap(avail_width, avail_height)
+        used, count = self.title_height, 0
+        while count < len(self.rows) and used + self.row_heights[count] <= avail_height:
+            used += self.row_heights[count]
+            count += 1
+        if count == 0 or count == len(self.rows):
+            return []
+        head, tail = (ContactCard(self.title_text, [], self.website_text, self.styles, self.palette,
+                                  self.columns) for _ in range(2))
+        head.rows, tail.rows = self.rows[:count], self.rows[count:]
+        return [head, tail]
 
-    def _label(self, text: str, style) -> Paragraph:
-        return Paragraph(text, style)
+    def _cell(self, entry: ContactEntry, number_style: BlockStyle) -> list[TextBlock]:
+        styles = self.styles
+        parts = [TextBlock(text, style) for text, style in (
+            (entry.role, styles.contact_role), (entry.note, styles.contact_note),
+            (entry.name, styles.contact_name)) if text]
+        return [*parts, TextBlock(entry.phone, number_style)]
 
-    def _cell(self, entry: ContactEntry, emphasis_size: float, colour: Color) -> list[Paragraph]:
-        parts = []
-        if entry.role:
-            parts.append(self._label(entry.role, self.styles.contact_role))
-        if entry.note:
-            parts.append(self._label(entry.note, self.styles.contact_note))
-        if entry.name:
-            parts.append(self._label(entry.name, self.styles.contact_name))
-        parts.append(self._number(entry.phone, emphasis_size, colour))
-        return parts
+    def _rows(self) -> list[tuple[str, list[list[TextBlock]]]]:
+        styles = self.styles
+        rows = [("helpline", [[TextBlock(e.role or e.name or "", styles.helpline_role),
+                                TextBlock(e.phone, styles.helpline_number)]])
+                for e in self.entries if e.emphasis == "helpline"]
+        rows += [("high", [self._cell(e, styles.high_number)]) for e in self.entries if e.emphasis == "high"]
+        others = [e for e in self.entries if e.emphasis == "normal"]
+        for start in range(0, len(others), self.columns):
+            rows.append(("normal", [self._cell(e, styles.contact_number)
+                                    for e in others[start:start + self.columns]]))
+        return rows
+
+    def _column_width(self, kind: str) -> float:
+        inner = self.width - 2 * self.pad
+        return inner if kind != "normal" else (inner - (self.columns - 1) * self.pad) / self.columns
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
         inner = avail_width - 2 * self.pad
-        self.rows: list[tuple[str, list[list[Paragraph]], float]] = []
-        heading_style = self.styles.subheading.clone("card_title", textColor=white, spaceBefore=0,
-                                                     spaceAfter=0)
-        white_role = self.styles.contact_role.clone("helpline_role", textColor=white,
-                                                    fontSize=self.styles.subheading.fontSize,
-                                                    leading=self.styles.subheading.leading)
-        # The website shares the title bar, right-aligned, to keep the card short.
-        self.website_para = Paragraph(self.website.removeprefix("https://"), heading_style.clone(
-            "card_website", fontName=self.styles.body.fontName, fontSize=self.styles.contact_role.fontSize,
-            alignment=TA_RIGHT, textColor=self.palette.tint))
-        self.website_width = self.website_para.minWidth() + self.pad
-        self.title_para = Paragraph(self.title, heading_style)
-        self.title_height = self.title_para.wrap(inner - self.website_width, avail_height)[1] + self.pad
-        self.website_para.wrap(self.website_width, avail_height)
-        for entry in (e for e in self.entries if e.emphasis == "helpline"):
-            cell = [Paragraph(entry.role or entry.name or "", white_role),
-                    self._number(entry.phone, self.helpline_size, white)]
-            self.rows.append(("helpline", [cell], self._measure([cell], inner)))
-        for entry in (e for e in self.entries if e.emphasis == "high"):
-            cell = self._cell(entry, self.number_size * 1.3, self.palette.primary)
-            self.rows.append(("high", [cell], self._measure([cell], inner)))
-        others = [e for e in self.entries if e.emphasis == "normal"]
-        column_width = (inner - (self.columns - 1) * self.pad) / self.columns
-        for start in range(0, len(others), self.columns):
-            cells = [self._cell(e, self.number_size, self.palette.text)
-                     for e in others[start:start + self.columns]]
-            self.rows.append(("normal", cells, self._measure(cells, column_width)))
-        self.height = self.title_height + sum(h + 1.1 * self.pad for _, _, h in self.rows)
+        website_width = inner * 0.4
+        self.title_height = max(self.title.wrapOn(self.canv, inner - website_width, avail_height)[1],
+                                self.website.wrapOn(self.canv, website_width, avail_height)[1]) + self.pad
+        self.row_heights = [self._measure(cells, self._column_width(kind)) + 1.1 * self.pad
+                            for kind, cells in self.rows]
+        self.height = self.title_height + sum(self.row_heights)
         return self.width, self.height
 
-    def _measure(self, cells: list[list[Paragraph]], width: float) -> float:
+    def _measure(self, cells: list[list[TextBlock]], width: float) -> float:
         gap = self.pad * 0.2
-        return max(sum(p.wrap(width, 10_000)[1] for p in cell) + gap * (len(cell) - 1) for cell in cells)
+        return max(sum(block.wrapOn(self.canv, width, 10_000)[1] for block in cell) + gap * (len(cell) - 1)
+                   for cell in cells)
 
     def draw(self) -> None:
-        canvas = self.canv
-        pad, width = self.pad, self.width
+        canvas, pad, width = self.canv, self.pad, self.width
+        rtl = self.title.rtl
         radius = pad * 0.6
         top = self.height
         canvas.setFillColor(self.palette.primary)
         canvas.roundRect(0, top - self.title_height, width, self.title_height, radius, stroke=0, fill=1)
         canvas.rect(0, top - self.title_height, width, radius, stroke=0, fill=1)
-        self.title_para.drawOn(canvas, pad, top - self.title_height + pad / 2)
-        self.website_para.drawOn(canvas, width - pad - self.website_width,
-                                 top - self.title_height + pad / 2)
-        y = top - self.title_height
         inner = width - 2 * pad
-        column_width = (inner - (self.columns - 1) * pad) / self.columns
-        for kind, cells, height in self.rows:
-            row_height = height + 1.1 * pad
-            if kind == "helpline":
-                canvas.setFillColor(self.palette.primary_dark)
-                canvas.rect(0, y - row_height, width, row_height, stroke=0, fill=1)
-            elif kind == "high":
-                canvas.setFillColor(self.palette.tint)
-                canvas.rect(0, y - row_height, width, row_height, stroke=0, fill=1)
-            else:
-                canvas.setStrokeColor(self.palette.tint)
-                canvas.setLineWidth(0.8)
-                canvas.line(pad, y, width - pad, y)
-            cell_width = inner if kind != "normal" else column_width
+        title_y = top - self.title_height + pad / 2
+        self.title.drawOn(canvas, pad if not rtl else pad + inner - self.title.width, title_y)
+        self.website.drawOn(canvas, pad if rtl else pad + inner - self.website.width, title_y)
+        y = top - self.title_height
+        for (kind, cells), row_height in zip(self.rows, self.row_heights, strict=True):
+            self._draw_row_background(kind, y, row_height)
+            column_width = self._column_width(kind)
             for index, cell in enumerate(cells):
-                self._draw_cell(cell, pad + index * (column_width + pad), y - 0.55 * pad, cell_width)
+                offset = pad + index * (column_width + pad)
+                x = width - offset - column_width if rtl else offset
+                self._draw_cell(cell, x, y - 0.55 * pad, column_width)
             y -= row_height
         # The border last, so the row fills do not paint over it.
         canvas.setStrokeColor(self.palette.primary)
         canvas.setLineWidth(1.2)
         canvas.roundRect(0, 0, width, self.height, radius, stroke=1, fill=0)
 
-    def _draw_cell(self, cell: list[Paragraph], x: float, top: float, width: float) -> None:
+    def _draw_row_background(self, kind: str, y: float, row_height: float) -> None:
+        canvas = self.canv
+        if kind == "normal":
+            canvas.setStrokeColor(self.palette.tint)
+            canvas.setLineWidth(0.8)
+            canvas.line(self.pad, y, self.width - self.pad, y)
+            return
+        canvas.setFillColor(self.palette.primary_dark if kind == "helpline" else self.palette.tint)
+        canvas.rect(0, y - row_height, self.width, row_height, stroke=0, fill=1)
+
+    def _draw_cell(self, cell: list[TextBlock], x: float, top: float, width: float) -> None:
         gap = self.pad * 0.2
-        for paragraph in cell:
-            _, height = paragraph.wrap(width, 10_000)
-            paragraph.drawOn(self.canv, x, top - height)
+        for block in cell:
+            _, height = block.wrapOn(self.canv, width, 10_000)
+            block.drawOn(self.canv, x, top - height)
             top -= height + gap
+
+
+class KeyValueGrid(Flowable):
+    """Label and value pairs, a given number of pairs to a row; labels at the reading start."""
+
+    def __init__(self, rows: list[list[tuple[TextBlock, TextBlock]]], label_share: float, gap: float) -> None:
+        super().__init__()
+        self.rows = rows
+        self.label_share = label_share
+        self.gap = gap
+
+    def _cells(self, row: list[tuple[TextBlock, TextBlock]]) -> list[tuple[TextBlock, float, float]]:
+        """(block, x from the start edge, width) of every label and value in a row."""
+        pair_width = self.width / max(len(r) for r in self.rows)
+        label_width = pair_width * self.label_share
+        cells = []
+        for index, (label, value) in enumerate(row):
+            start = index * pair_width
+            last = index == len(row) - 1
+            value_width = (self.width - start if last else pair_width) - label_width
+            cells.append((label, start, label_width - self.gap))
+            cells.append((value, start + label_width, value_width))
+        return cells
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.row_heights = [max(block.wrapOn(self.canv, width, avail_height)[1]
+                                for block, _, width in self._cells(row)) + self.gap * 0.4
+                            for row in self.rows]
+        self.height = sum(self.row_heights)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for row, row_height in zip(self.rows, self.row_heights, strict=True):
+            y -= row_height
+            for block, start, width in self._cells(row):
+                _, height = block.wrapOn(self.canv, width, row_height)
+                x = self.width - start - width if block.rtl else start
+                block.drawOn(self.canv, x, y + row_height - height)
+
+
+class FooterBlock(Flowable):
+    """Flowables kept together at the foot of the last page, under a thin rule."""
+
+    def __init__(self, parts: list[Flowable], rule: Color, space: float) -> None:
+        super().__init__()
+        self.parts = parts
+        self.rule = rule
+        self.space = space
+        self.spaceBefore = space
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.heights = [part.wrapOn(self.canv, avail_width, avail_height)[1] + part.getSpaceBefore()
+                        for part in self.parts]
+        self.content_height = sum(self.heights) + self.space
+        # Taking all the room left pushes the block to the foot of the page.
+        self.height = max(self.content_height, avail_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.rule)
+        self.canv.setLineWidth(1)
+        self.canv.line(0, self.content_height, self.width, self.content_height)
+        y = self.content_height - self.space
+        for part, height in zip(self.parts, self.heights, strict=True):
+            y -= height
+            part.drawOn(self.canv, 0, y)

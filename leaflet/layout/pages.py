@@ -1,4 +1,8 @@
-"""What every page carries around the text: the first-page header band, running header, footer."""
+"""What every page carries around the text: the first-page header band, running header, footer.
+
+For right-to-left languages the furniture is mirrored: the badge, the running title
+and the leaflet code sit on the right, page numbers on the left.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,10 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import white
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from leaflet.layout.geometry import PageGeometry
 from leaflet.layout.styles import Palette, Styles
+from leaflet.layout.textblock import TextBlock
 
 
 @dataclass(frozen=True)
@@ -24,37 +28,41 @@ class PageTexts:
     subtitle: str
     opening_hours: str
     running_title: str
-    footer_left: str
+    footer_start: str
+
+
+def _place(canvas: Canvas, block: TextBlock, start: float, y: float, width: float, rtl: bool,
+           page_width: float) -> None:
+    """Draw a block measured from the reading-start edge of the page."""
+    block.wrapOn(canvas, width, 10_000)
+    block.drawOn(canvas, page_width - start - width if rtl else start, y)
 
 
 class HeaderBand:
     """The brand band across the top of page 1, sized to its (possibly wrapped) title."""
 
-    def __init__(self, texts: PageTexts, geometry: PageGeometry, styles: Styles, palette: Palette):
-        self.texts = texts
-        self.geometry = geometry
-        self.palette = palette
+    def __init__(self, texts: PageTexts, geometry: PageGeometry, styles: Styles, palette: Palette,
+                 rtl: bool):
+        self.texts, self.geometry, self.styles, self.palette, self.rtl = texts, geometry, styles, palette, rtl
         self.pad = geometry.margin_top
         width = geometry.text_width
-        self.badge_height = styles.title.fontSize * 1.05
+        self.badge_height = styles.title.text.size * 1.05
         self.badge_width = self.badge_height * 2.3
-        beside_badge = width - self.badge_width - self.pad * 0.6
-        self.institute = Paragraph(texts.institute, styles.band_small.clone(
-            "institute", fontName=styles.section.fontName))
-        self.kicker = Paragraph(texts.patient_information.upper(), styles.band_small.clone(
-            "kicker", textColor=palette.tint))
-        self.title = Paragraph(texts.title, styles.title)
-        self.subtitle = Paragraph(texts.subtitle, styles.subtitle)
-        self.hours = Paragraph(texts.opening_hours, styles.band_small)
-        self.institute_height = self.institute.wrap(beside_badge, 1000)[1]
-        self.kicker_height = self.kicker.wrap(beside_badge, 1000)[1]
+        self.beside_badge = width - self.badge_width - self.pad * 0.6
+        self.institute = TextBlock(texts.institute, styles.band_strong)
+        self.kicker = TextBlock(texts.patient_information, styles.kicker)
+        self.title = TextBlock(texts.title, styles.title)
+        self.subtitle = TextBlock(texts.subtitle, styles.subtitle)
+        self.hours = TextBlock(texts.opening_hours, styles.band)
+        self.institute_height = self.institute.wrap(self.beside_badge, 1000)[1]
+        self.kicker_height = self.kicker.wrap(self.beside_badge, 1000)[1]
         self.title_height = self.title.wrap(width, 1000)[1]
         self.subtitle_height = self.subtitle.wrap(width, 1000)[1]
         self.hours_height = self.hours.wrap(width, 1000)[1]
         self.strip_height = self.hours_height + self.pad * 0.7
-        self.height = (self.pad + max(self.badge_height, self.institute_height + self.kicker_height)
-                       + self.pad * 0.9 + self.title_height + self.subtitle_height * 1.1
-                       + self.pad * 0.8 + self.strip_height)
+        self.top_row = max(self.badge_height, self.institute_height + self.kicker_height)
+        self.height = (self.pad + self.top_row + self.pad * 0.7 + self.title_height + self.subtitle_height
+                       + self.pad * 0.7 + self.strip_height)
 
     def draw(self, canvas: Canvas) -> None:
         g, pal = self.geometry, self.palette
@@ -65,18 +73,21 @@ class HeaderBand:
         canvas.rect(0, bottom, g.width, self.strip_height, stroke=0, fill=1)
         canvas.setFillColor(pal.accent)
         canvas.rect(0, bottom - 3, g.width, 3, stroke=0, fill=1)
-        x = g.margin_side
+        margin, width, rtl = g.margin_side, g.text_width, self.rtl
         top = g.height - self.pad
-        self._draw_badge(canvas, x, top - self.badge_height)
-        text_x = x + self.badge_width + self.pad * 0.6
+        badge_x = g.width - margin - self.badge_width if rtl else margin
+        self._draw_badge(canvas, badge_x, top - self.badge_height)
+        text_start = margin + self.badge_width + self.pad * 0.6
         block = self.institute_height + self.kicker_height
-        text_top = top - (self.badge_height - block) / 2 if block < self.badge_height else top
-        self.institute.drawOn(canvas, text_x, text_top - self.institute_height)
-        self.kicker.drawOn(canvas, text_x, text_top - block)
-        y = top - max(self.badge_height, block) - self.pad * 0.9 - self.title_height
-        self.title.drawOn(canvas, x, y)
-        self.subtitle.drawOn(canvas, x, y - self.subtitle_height * 1.1)
-        self.hours.drawOn(canvas, x, bottom + (self.strip_height - self.hours_height) / 2)
+        text_top = top - (self.top_row - block) / 2
+        _place(canvas, self.institute, text_start, text_top - self.institute_height, self.beside_badge,
+               rtl, g.width)
+        _place(canvas, self.kicker, text_start, text_top - block, self.beside_badge, rtl, g.width)
+        y = top - self.top_row - self.pad * 0.7 - self.title_height
+        _place(canvas, self.title, margin, y, width, rtl, g.width)
+        _place(canvas, self.subtitle, margin, y - self.subtitle_height, width, rtl, g.width)
+        _place(canvas, self.hours, margin, bottom + (self.strip_height - self.hours_height) / 2, width,
+               rtl, g.width)
 
     def _draw_badge(self, canvas: Canvas, x: float, y: float) -> None:
         canvas.setFillColor(white)
@@ -84,24 +95,22 @@ class HeaderBand:
                          stroke=0, fill=1)
         canvas.setFillColor(self.palette.accent)
         canvas.rect(x, y, self.badge_width, self.badge_height * 0.09, stroke=0, fill=1)
-        font = self.title.style.fontName
-        size = self.badge_height * 0.5
-        canvas.setFillColor(self.palette.primary)
-        canvas.setFont(font, size)
-        canvas.drawCentredString(x + self.badge_width / 2, y + self.badge_height * 0.32, self.texts.wordmark)
+        style = self.styles.title.text.with_(size=self.badge_height * 0.5, colour=self.palette.primary,
+                                             align="center", language="en")
+        mark = TextBlock(self.texts.wordmark, self.styles.title.__class__(style))
+        _, height = mark.wrap(self.badge_width, 1000)
+        mark.drawOn(canvas, x, y + (self.badge_height - height) / 2 + self.badge_height * 0.04)
 
 
 class PageFurniture:
     """Draws the header band or running header, and the footer, on each page."""
 
     def __init__(self, texts: PageTexts, geometry: PageGeometry, styles: Styles, palette: Palette,
-                 page_label: Callable[[int], str]):
-        self.texts = texts
-        self.geometry = geometry
-        self.styles = styles
-        self.palette = palette
+                 page_label: Callable[[int], str], rtl: bool):
+        self.texts, self.geometry, self.styles, self.palette = texts, geometry, styles, palette
         self.page_label = page_label
-        self.band = HeaderBand(texts, geometry, styles, palette)
+        self.rtl = rtl
+        self.band = HeaderBand(texts, geometry, styles, palette, rtl)
 
     def first_page(self, canvas: Canvas, _doc) -> None:
         self.band.draw(canvas)
@@ -109,26 +118,31 @@ class PageFurniture:
 
     def later_page(self, canvas: Canvas, _doc) -> None:
         g = self.geometry
-        baseline = g.height - g.margin_top - self.styles.small.fontSize
-        canvas.setFont(self.styles.small_label.fontName, self.styles.small.fontSize)
-        canvas.setFillColor(self.palette.primary)
-        canvas.drawString(g.margin_side, baseline, self.texts.running_title)
-        canvas.drawRightString(g.width - g.margin_side, baseline, self.texts.wordmark)
+        running = self.styles.running
+        title = TextBlock(self.texts.running_title, running)
+        mark = TextBlock(self.texts.wordmark, running.__class__(running.text.with_(align="end")))
+        half = g.text_width / 2
+        height = title.wrap(g.text_width * 0.75, 100)[1]
+        top = g.height - g.margin_top
+        _place(canvas, title, g.margin_side, top - height, g.text_width * 0.75, self.rtl, g.width)
+        _place(canvas, mark, g.margin_side + half, top - height, half, self.rtl, g.width)
         canvas.setStrokeColor(self.palette.accent)
         canvas.setLineWidth(0.8)
-        rule = baseline - self.styles.small.fontSize * 0.7
+        rule = top - height - running.text.size * 0.3
         canvas.line(g.margin_side, rule, g.width - g.margin_side, rule)
         self._footer(canvas)
 
     def _footer(self, canvas: Canvas) -> None:
         g = self.geometry
-        baseline = g.margin_bottom
-        size = self.styles.small.fontSize
+        small = self.styles.small
+        code = TextBlock(self.texts.footer_start, small)
+        page = TextBlock(self.page_label(canvas.getPageNumber()),
+                         small.__class__(self.styles.small_label.text.with_(align="end")))
+        half = g.text_width / 2
+        height = code.wrap(g.text_width * 0.7, 100)[1]
+        rule = g.margin_bottom + height + small.text.size * 0.4
         canvas.setStrokeColor(self.palette.tint)
         canvas.setLineWidth(0.8)
-        canvas.line(g.margin_side, baseline + size * 1.6, g.width - g.margin_side, baseline + size * 1.6)
-        canvas.setFillColor(self.palette.muted)
-        canvas.setFont(self.styles.small.fontName, size)
-        canvas.drawString(g.margin_side, baseline, self.texts.footer_left)
-        canvas.setFont(self.styles.small_label.fontName, size)
-        canvas.drawRightString(g.width - g.margin_side, baseline, self.page_label(canvas.getPageNumber()))
+        canvas.line(g.margin_side, rule, g.width - g.margin_side, rule)
+        _place(canvas, code, g.margin_side, g.margin_bottom, g.text_width * 0.7, self.rtl, g.width)
+        _place(canvas, page, g.margin_side + half, g.margin_bottom, half, self.rtl, g.width)

@@ -1,16 +1,15 @@
-"""Paragraph styles and colours of the brand, for one page size and one language."""
+"""Text styles and colours of the brand, for one page size and one language."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, HexColor, white
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.styles import ParagraphStyle
 
 from leaflet.content.model import BrandColours
 from leaflet.layout.geometry import PageGeometry
-from leaflet.text import FontFamily
+from leaflet.layout.textblock import BlockStyle
+from leaflet.text import TextStyle, family_for_script, family_metrics, main_script
 
 
 @dataclass(frozen=True)
@@ -37,54 +36,71 @@ def palette_for(colours: BrandColours) -> Palette:
 
 @dataclass(frozen=True)
 class Styles:
-    body: ParagraphStyle
-    bullet: ParagraphStyle
-    section: ParagraphStyle
-    subheading: ParagraphStyle
-    callout: ParagraphStyle
-    title: ParagraphStyle
-    subtitle: ParagraphStyle
-    band_small: ParagraphStyle
-    contact_role: ParagraphStyle
-    contact_name: ParagraphStyle
-    contact_note: ParagraphStyle
-    small: ParagraphStyle
-    small_label: ParagraphStyle
+    body: BlockStyle
+    bullet: BlockStyle
+    section: BlockStyle
+    subheading: BlockStyle
+    callout: BlockStyle
+    title: BlockStyle
+    subtitle: BlockStyle
+    band: BlockStyle  # small white text on the header band
+    band_strong: BlockStyle
+    kicker: BlockStyle
+    card_title: BlockStyle
+    card_website: BlockStyle
+    helpline_role: BlockStyle
+    helpline_number: BlockStyle
+    high_number: BlockStyle
+    contact_role: BlockStyle
+    contact_name: BlockStyle
+    contact_note: BlockStyle
+    contact_number: BlockStyle
+    small: BlockStyle
+    small_label: BlockStyle
+    control_heading: BlockStyle
+    running: BlockStyle  # running header and footer
 
 
-def styles_for(geometry: PageGeometry, font: FontFamily, palette: Palette) -> Styles:
+def styles_for(geometry: PageGeometry, language: str, palette: Palette) -> Styles:
+    """Styles whose line spacing follows the language's own script (Nastaliq needs more)."""
     s = geometry.scale
-    body = ParagraphStyle(
-        "body", fontName=font.regular, fontSize=s.body, leading=s.body_leading,
-        textColor=palette.text, alignment=TA_LEFT, spaceAfter=s.body_leading * 0.5,
-        allowWidows=0, allowOrphans=0, hyphenationLang="", embeddedHyphenation=0,
-    )
-    bullet_indent = s.body * 1.35
-    small = body.clone("small", fontSize=s.small, leading=s.small * 1.35, spaceAfter=0,
-                       textColor=palette.muted)
+    metrics = family_metrics(family_for_script(language, main_script(language)))
+
+    def text(size: float, colour: Color, bold: bool = False, leading: float | None = None,
+             align: str = "start") -> TextStyle:
+        return TextStyle(language=language, size=size, colour=colour, bold=bold,
+                         leading=metrics.leading * (leading or 1.0), ascent=metrics.ascent,
+                         descent=metrics.descent, align=align)
+
+    body_gap = s.body * metrics.leading * 0.5
+    body = BlockStyle(text(s.body, palette.text), space_after=body_gap)
+    small = BlockStyle(text(s.small, palette.muted, leading=0.92))
+    number = text(s.contact_number, palette.text, bold=True, leading=0.85)
     return Styles(
         body=body,
-        bullet=body.clone("bullet", leftIndent=bullet_indent, bulletIndent=s.body * 0.25,
-                          bulletFontName=font.bold, bulletFontSize=s.body * 1.15,
-                          bulletColor=palette.primary,
-                          spaceAfter=s.body_leading * 0.2),
-        section=body.clone("section", fontName=font.bold, fontSize=s.section,
-                           leading=s.section * 1.22, textColor=palette.primary,
-                           spaceBefore=s.body_leading * 1.1, spaceAfter=s.body_leading * 0.45),
-        subheading=body.clone("subheading", fontName=font.bold, fontSize=s.subheading,
-                              leading=s.subheading * 1.25, textColor=palette.primary_dark,
-                              spaceBefore=s.body_leading * 0.5, spaceAfter=s.body_leading * 0.25),
-        callout=body.clone("callout", textColor=palette.primary_dark, spaceAfter=0),
-        title=body.clone("title", fontName=font.bold, fontSize=s.title, leading=s.title * 1.12,
-                         textColor=white, spaceAfter=0),
-        subtitle=body.clone("subtitle", fontSize=s.subtitle, leading=s.subtitle * 1.25,
-                            textColor=white, spaceAfter=0),
-        band_small=small.clone("band_small", textColor=white, fontSize=s.small + 0.5,
-                               leading=(s.small + 0.5) * 1.3),
-        contact_role=body.clone("contact_role", fontName=font.bold, fontSize=s.small + 1,
-                                leading=(s.small + 1) * 1.3, textColor=palette.primary, spaceAfter=0),
-        contact_name=body.clone("contact_name", spaceAfter=0, leading=s.body * 1.3),
-        contact_note=small.clone("contact_note", fontName=font.italic),
+        bullet=BlockStyle(body.text, space_after=body_gap * 0.35, indent=s.body * 1.35,
+                          bullet_colour=palette.primary),
+        section=BlockStyle(text(s.section, palette.primary, bold=True, leading=0.86),
+                           space_before=body_gap * 2.2, space_after=body_gap * 0.8),
+        subheading=BlockStyle(text(s.subheading, palette.primary_dark, bold=True, leading=0.88),
+                              space_before=body_gap, space_after=body_gap * 0.45),
+        callout=BlockStyle(text(s.body, palette.primary_dark)),
+        title=BlockStyle(text(s.title, white, bold=True, leading=0.8)),
+        subtitle=BlockStyle(text(s.subtitle, white, leading=0.88)),
+        band=BlockStyle(text(s.small + 0.5, white, leading=0.92)),
+        band_strong=BlockStyle(text(s.small + 0.5, white, bold=True, leading=0.92)),
+        kicker=BlockStyle(text(s.small + 0.5, palette.tint, leading=0.92)),
+        card_title=BlockStyle(text(s.subheading, white, bold=True, leading=0.88)),
+        card_website=BlockStyle(text(s.small + 1, palette.tint, align="end")),
+        helpline_role=BlockStyle(text(s.subheading, white, bold=True, leading=0.88)),
+        helpline_number=BlockStyle(text(s.helpline_number, white, bold=True, leading=0.8)),
+        high_number=BlockStyle(number.with_(size=s.contact_number * 1.3, colour=palette.primary)),
+        contact_role=BlockStyle(text(s.small + 1, palette.primary, bold=True, leading=0.9)),
+        contact_name=BlockStyle(text(s.body, palette.text, leading=0.9)),
+        contact_note=BlockStyle(text(s.small, palette.muted, leading=0.9)),
+        contact_number=BlockStyle(number),
         small=small,
-        small_label=small.clone("small_label", fontName=font.bold, textColor=palette.text),
+        small_label=BlockStyle(text(s.small, palette.text, bold=True, leading=0.92)),
+        control_heading=BlockStyle(text(s.body, palette.primary_dark, bold=True, leading=0.9)),
+        running=BlockStyle(text(s.small, palette.primary, bold=True, leading=0.9)),
     )

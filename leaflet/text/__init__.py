@@ -1,6 +1,24 @@
-"""Text stage: fonts, the script-to-font mapping and inline markup."""
+"""Text stage: fonts, bidi, shaping, line breaking and drawing of every piece of text.
 
-from leaflet.text.fonts import FontFamily, family_for_script, register_family
-from leaflet.text.markup import Run, parse_inline, to_paragraph_markup
+`set_text` breaks runs of text into lines for a width; the result measures, splits
+and draws itself. `MissingGlyphError` names a character no configured font has.
+"""
 
-__all__ = ["FontFamily", "Run", "family_for_script", "parse_inline", "register_family", "to_paragraph_markup"]
+from leaflet.text.fonts import FamilyMetrics, family_for_script, family_metrics, register_family
+from leaflet.text.markup import Run, parse_inline
+from leaflet.text.setting import SetText, TextStyle, set_text
+from leaflet.text.shaping import MissingGlyphError, main_script
+
+__all__ = [
+    "FamilyMetrics",
+    "MissingGlyphError",
+    "Run",
+    "SetText",
+    "TextStyle",
+    "family_for_script",
+    "family_metrics",
+    "main_script",
+    "parse_inline",
+    "register_family",
+    "set_text",
+]

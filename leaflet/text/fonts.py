@@ -27,10 +27,21 @@ class FontFamily:
 
 
 @dataclass(frozen=True)
+class FamilyMetrics:
+    """How a family is set, in em of the text style's size (see fonts.yaml)."""
+
+    size: float
+    leading: float
+    ascent: float
+    descent: float
+
+
+@dataclass(frozen=True)
 class FontConfig:
     families: dict[str, dict[str, Path]]
     scripts: dict[str, dict[str, str]]
     fallback: tuple[str, ...]
+    metrics: dict[str, FamilyMetrics]
 
 
 @cache
@@ -40,7 +51,13 @@ def font_config() -> FontConfig:
         name: {style: FONT_DIR / file for style, file in styles.items()}
         for name, styles in raw["families"].items()
     }
-    return FontConfig(families=families, scripts=raw["scripts"], fallback=tuple(raw["fallback"]))
+    metrics = {name: FamilyMetrics(**values) for name, values in raw["metrics"].items()}
+    return FontConfig(families=families, scripts=raw["scripts"], fallback=tuple(raw["fallback"]),
+                      metrics=metrics)
+
+
+def family_metrics(family: str) -> FamilyMetrics:
+    return font_config().metrics[family]
 
 
 def font_name(family: str, style: str) -> str:
@@ -88,13 +105,14 @@ class FontFace:
     readers get the real text from ActualText spans, not from these carriers.
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, family: str) -> None:
         self.name = name
+        self.size = family_metrics(family).size
         self.ttf: TTFont = pdfmetrics.getFont(name)
         self.hb_font = self.ttf.hbFont(1000)  # also arms ReportLab's private-use assignment
         self.hb_font.scale = (self.upem, self.upem)
         self._carriers: dict[int, str] = {}
-        self._extents: dict[int, tuple[float, float]] = {}
+        self._extents: dict[int, tuple[float, float, float, float] | None] = {}
 
     @property
     def upem(self) -> int:
@@ -120,17 +138,17 @@ class FontFace:
             char = self._carriers[glyph] = chr(code)
         return char
 
-    def ink(self, glyph: int) -> tuple[float, float]:
-        """(top, bottom) of the glyph's ink in em, bottom negative below the baseline."""
-        extent = self._extents.get(glyph)
-        if extent is None:
+    def ink(self, glyph: int) -> tuple[float, float, float, float] | None:
+        """(left, right, top, bottom) of the glyph's ink in em from its origin; None if blank."""
+        if glyph not in self._extents:
             box = self.hb_font.get_glyph_extents(glyph)
-            top = box.y_bearing / self.upem if box else 0.0
-            bottom = (box.y_bearing + box.height) / self.upem if box else 0.0
-            extent = self._extents[glyph] = (top, bottom)
-        return extent
+            self._extents[glyph] = None if not box or not box.width or not box.height else (
+                box.x_bearing / self.upem, (box.x_bearing + box.width) / self.upem,
+                box.y_bearing / self.upem, (box.y_bearing + box.height) / self.upem)
+        return self._extents[glyph]
 
 
 @cache
-def font_face(name: str) -> FontFace:
-    return FontFace(name)
+def font_face(family: str, bold: bool) -> FontFace:
+    names = register_family(family)
+    return FontFace(names.bold if bold else names.regular, family)

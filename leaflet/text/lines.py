@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from leaflet.text.bidi import visual_order
@@ -10,6 +11,7 @@ from leaflet.text.shaping import ShapedText
 
 # A line never starts with these: Urdu full stop, comma, question mark, semicolon, closers.
 NO_BREAK_BEFORE = set("۔،؟؛.,;:!?)]}%")
+INK_STEP = 0.1  # em: width of the slices in which a line's ink is measured
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,19 @@ class Line:
     width: float  # em, trailing spaces excluded
     top: float  # em: highest ink above the baseline
     bottom: float  # em: lowest ink, negative below the baseline
+    ink: dict[int, tuple[float, float]]  # (top, bottom) of the ink in each INK_STEP slice
+
+    def clearance(self, below: Line, shift: int) -> float:
+        """Least baseline distance (em) at which `below`'s ink stays under this line's.
+
+        `shift` is how many slices `below` starts to the right of this line.
+        """
+        need = 0.0
+        for index, (top, _) in below.ink.items():
+            above = self.ink.get(index + shift)
+            if above is not None:
+                need = max(need, top - above[1])
+        return need
 
 
 def break_lines(shaped: ShapedText, max_width: float) -> list[Line]:
@@ -89,17 +104,24 @@ def _place_line(shaped: ShapedText, start: int, end: int) -> Line:
         if glyphs:
             pieces.append((run.level, glyphs))
     placed: list[PlacedGlyph] = []
-    pen = top = bottom = 0.0
+    ink: dict[int, tuple[float, float]] = {}
+    pen = 0.0
     for index in visual_order([level for level, _ in pieces]):
         for glyph in pieces[index][1]:
-            ink_top, ink_bottom = glyph.font.ink(glyph.glyph)
-            if ink_top != ink_bottom:
-                top = max(top, glyph.y_offset + ink_top)
-                bottom = min(bottom, glyph.y_offset + ink_bottom)
-            placed.append(PlacedGlyph(glyph.font, glyph.glyph, glyph.cluster,
-                                      pen + glyph.x_offset, glyph.y_offset))
+            x, y = pen + glyph.x_offset, glyph.y_offset
+            box = glyph.font.ink(glyph.glyph)
+            if box is not None:
+                scale = glyph.font.size
+                left, right = x + box[0] * scale, x + box[1] * scale
+                top, bottom = y + box[2] * scale, y + box[3] * scale
+                for slice_index in range(math.floor(left / INK_STEP), math.ceil(right / INK_STEP)):
+                    old_top, old_bottom = ink.get(slice_index, (top, bottom))
+                    ink[slice_index] = (max(old_top, top), min(old_bottom, bottom))
+            placed.append(PlacedGlyph(glyph.font, glyph.glyph, glyph.cluster, x, y))
             pen += glyph.advance
-    return Line(start, end, tuple(placed), pen, top, bottom)
+    top = max((t for t, _ in ink.values()), default=0.0)
+    bottom = min((b for _, b in ink.values()), default=0.0)
+    return Line(start, end, tuple(placed), pen, top, bottom, ink)
 
 
 def words_of(text: str, line: Line, islands: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:

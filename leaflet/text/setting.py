@@ -13,7 +13,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from leaflet.text.extraction import pdfium_order
-from leaflet.text.lines import Line, PlacedGlyph, break_lines
+from leaflet.text.lines import INK_STEP, Line, PlacedGlyph, break_lines
 from leaflet.text.locale import text_direction
 from leaflet.text.markup import Run
 from leaflet.text.shaping import shape_text
@@ -31,7 +31,7 @@ class TextStyle:
     align: str = "start"  # start is the right edge in right-to-left languages
     ascent: float = 1.0  # least room above the first baseline, in em
     descent: float = 0.3  # least room below the last baseline, in em
-    ink_gap: float = 0.06  # least clear space between the ink of two lines, in em
+    ink_gap: float = 0.1  # least clear space between the ink of two lines, in em
 
     def with_(self, **changes) -> TextStyle:
         return replace(self, **changes)
@@ -56,7 +56,8 @@ class SetText:
             return []
         positions = [max(style.ascent, self.lines[0].top + style.ink_gap) * size]
         for above, below in zip(self.lines, self.lines[1:], strict=False):
-            step = max(style.leading, -above.bottom + below.top + style.ink_gap)
+            shift = round((self.line_x(below) - self.line_x(above)) / size / INK_STEP)
+            step = max(style.leading, above.clearance(below, shift) + style.ink_gap)
             positions.append(positions[-1] + step * size)
         return positions
 
@@ -138,7 +139,7 @@ def _show_glyphs(glyphs: list[PlacedGlyph], origin: float, baseline: float, size
         gx, gy = glyph.x * size, glyph.y * size
         if (face.name, subset) != font_key:
             flush()
-            operators.append(f"{face.ttf.getSubsetInternalName(subset, doc)} {size:.2f} Tf")
+            operators.append(f"{face.ttf.getSubsetInternalName(subset, doc)} {size * face.size:.2f} Tf")
             font_key, pen = (face.name, subset), None
         if abs(gy - rise) > 1e-3:
             flush()
@@ -148,10 +149,11 @@ def _show_glyphs(glyphs: list[PlacedGlyph], origin: float, baseline: float, size
             flush()
             operators.append(f"1 0 0 1 {origin:.3f} {baseline:.3f} Tm")
             pen = 0.0
+        font_size = size * face.size
         if abs(gx - pen) > 1e-3:
-            pending.append(f"{-(gx - pen) * 1000 / size:.1f}")
+            pending.append(f"{-(gx - pen) * 1000 / font_size:.1f}")
         pending.append(f"<{code_bytes.hex()}>")
-        pen = gx + face.hb_font.get_glyph_h_advance(glyph.glyph) / face.upem * size
+        pen = gx + face.hb_font.get_glyph_h_advance(glyph.glyph) / face.upem * font_size
     flush()
     if rise:
         operators.append("0 Ts")

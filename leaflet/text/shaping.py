@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import uharfbuzz as hb
 
 from leaflet.text.bidi import ltr_islands, resolve_levels
-from leaflet.text.fonts import FontFace, family_for_script, fallback_families, font_face, register_family
+from leaflet.text.fonts import FontFace, fallback_families, family_for_script, font_face
 from leaflet.text.markup import Run
 
 _SCRIPT_NAMES = {"LATIN": "Latn", "ARABIC": "Arab", "GREEK": "Grek", "DEVANAGARI": "Deva",
@@ -53,6 +53,11 @@ class ShapedText:
     islands: tuple[tuple[int, int], ...]
 
 
+def main_script(language: str) -> str:
+    """The script a language is written in here (Arab for ur, Latn otherwise)."""
+    return _LANGUAGE_SCRIPT.get(language, "Latn")
+
+
 def script_of(char: str) -> str:
     """ISO 15924 code of a character; 'Zyyy' for digits, spaces and punctuation."""
     if "\u0600" <= char <= "\u06ff" or "\ufb50" <= char <= "\ufeff" or "\u0750" <= char <= "\u077f":
@@ -90,7 +95,7 @@ def _character_scripts(text: str, language: str, islands: list[tuple[int, int]])
     for start, end in islands:
         in_island[start:end] = [True] * (end - start)
     own = [script_of(char) for char in text]
-    default = _LANGUAGE_SCRIPT.get(language, "Latn")
+    default = main_script(language)
     scripts = []
     for index, script in enumerate(own):
         if script != "Zyyy":
@@ -115,8 +120,7 @@ def _nearest_script(own: list[str], in_island: list[bool], index: int) -> str | 
 def _face_for(char: str, script: str, language: str, bold: bool, index: int) -> FontFace:
     families = [family_for_script(language, script), *fallback_families()]
     for family in dict.fromkeys(families):
-        names = register_family(family)
-        face = font_face(names.bold if bold else names.regular)
+        face = font_face(family, bold)
         if face.covers(char) or unicodedata.category(char) == "Cf":
             return face
     raise MissingGlyphError(char, index)
@@ -131,10 +135,10 @@ def _shape_run(text: str, start: int, end: int, face: FontFace, level: int, scri
     buffer.language = language.split("_")[0]
     buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
     hb.shape(face.hb_font, buffer, {"kern": True, "liga": True})
-    upem = face.upem
+    unit = face.size / face.upem  # glyph units to em of the style's size
     glyphs = tuple(
-        Glyph(face, info.codepoint, info.cluster, position.x_advance / upem,
-              position.x_offset / upem, position.y_offset / upem)
+        Glyph(face, info.codepoint, info.cluster, position.x_advance * unit,
+              position.x_offset * unit, position.y_offset * unit)
         for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True)
     )
     return ShapedRun(start, end, level, glyphs)
