@@ -98,10 +98,11 @@ def _character_scripts(text: str, language: str, islands: list[tuple[int, int]])
     default = main_script(language)
     scripts = []
     for index, script in enumerate(own):
+        beside_island = any(0 <= i < len(text) and in_island[i] for i in (index - 1, index + 1))
         if script != "Zyyy":
             scripts.append(script)
-        elif in_island[index]:
-            scripts.append("Latn")
+        elif in_island[index] or (text[index] == " " and beside_island):
+            scripts.append("Latn")  # a Latin space beside Latin text: Nastaliq's is narrower
         else:
             scripts.append(_nearest_script(own, in_island, index) or default)
     return scripts
