@@ -6,11 +6,26 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leaflet.content import Leaflet, load_leaflet
+from leaflet.content import ContentError, Leaflet, load_leaflet
 from leaflet.layout import document_title, geometry_for, render_leaflet
 from leaflet.pdf import Expectations, Finding, check_pdf, write_atomically
+from leaflet.text import uncovered_characters
 
 _OUTPUT_NAME = re.compile(r"(?P<id>[a-z0-9-]+)_(?P<lang>[A-Za-z_]+)_(?P<size>A4|A5)\.pdf")
+
+
+def check_fonts_cover(leaflet: Leaflet) -> None:
+    """Raise ContentError naming every character of the content that no configured font has."""
+    problems = []
+    for language, content in leaflet.languages.items():
+        for path, text in content.texts():
+            for index, char in uncovered_characters(text, language):
+                word = text[max(0, index - 10):index + 10].strip()
+                problems.append(f"{text.location}: {path}: no configured font has `{char}` "
+                                f"(U+{ord(char):04X}) in “{word}”; expected characters the fonts "
+                                f"for `{language}` cover (fonts/fonts.yaml)")
+    if problems:
+        raise ContentError(problems)
 
 
 def output_name(leaflet_id: str, language: str, size: str) -> str:
@@ -55,6 +70,7 @@ def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_
     Raises ContentError before anything is written if the content is wrong.
     """
     leaflet = load_leaflet(content_dir, languages)
+    check_fonts_cover(leaflet)
     result = BuildResult()
     for language in leaflet.languages:
         for size in sizes:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from leaflet.build import build, expectations_for, parse_output_name
+from leaflet.build import build, check_fonts_cover, expectations_for, parse_output_name
 from leaflet.content import ContentError, load_leaflet
 from leaflet.layout import SIZES
 from leaflet.pdf import check_pdf_file
@@ -82,6 +82,7 @@ def _build(content: Path, languages: list[str] | None, sizes: list[str] | None, 
 
 def _check(content: Path) -> int:
     leaflet = load_leaflet(content)
+    check_fonts_cover(leaflet)
     for text in leaflet.languages.values():
         blocks = sum(len(section.blocks) for section in text.sections)
         print(f"{text.source}: ok ({len(text.sections)} sections, {blocks} blocks)")

@@ -41,3 +41,12 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("drafts"))
     return target
+
+
+@pytest.fixture(scope="session")
+def built_urdu(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The Urdu A4 and A5 PDFs, built by the command line into a fresh folder."""
+    out = tmp_path_factory.mktemp("output-ur")
+    result = run_cli("build", "--lang", "ur", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return {size: out / f"liver-metastases_ur_{size}.pdf" for size in ("A4", "A5")}

@@ -28,6 +28,7 @@ from leaflet.content.model import (
     Paragraph,
     Section,
     Subheading,
+    Translation,
 )
 from leaflet.content.reader import ContentError, NodeReader, describe, join
 
@@ -241,8 +242,8 @@ def _load_language(
         return None
     fields = ("language", "institute", "title", "subtitle", "labels", "sections", "contacts",
               "document_control")
-    keys = reader.mapping(root, "", fields)
-    if keys is None or len(keys) < len(fields):
+    keys = reader.mapping(root, "", fields, ("translation",))
+    if keys is None or not set(fields) <= set(keys):
         return None
     language = reader.text(keys["language"], "language")
     if language is not None and language != code:
@@ -263,12 +264,26 @@ def _load_language(
     contact_ids = [c.id for c in facts.contacts] if facts else None
     contacts = _read_contact_texts(reader, keys["contacts"], contact_ids)
     control = _read_document_control_labels(reader, keys["document_control"])
+    translation = _read_translation(reader, keys["translation"]) if "translation" in keys else None
     if len(errors) > start:
         return None
     return LanguageContent(
         language=code, source=reader.path, institute=institute, title=title, subtitle=subtitle,
         labels=labels, sections=tuple(sections), contacts=contacts, document_control=control,
+        translation=translation,
     )
+
+
+def _read_translation(reader: NodeReader, node: Node) -> Translation | None:
+    keys = reader.mapping(node, "translation", ("status", "label", "mark"))
+    if keys is None or len(keys) < 3:
+        return None
+    status = reader.choice(keys["status"], "translation.status", ("draft", "reviewed"))
+    label = reader.text(keys["label"], "translation.label")
+    mark = reader.text(keys["mark"], "translation.mark")
+    if status is None or label is None or mark is None:
+        return None
+    return Translation(status, label, mark)
 
 
 def _read_labels(reader: NodeReader, node: Node) -> Labels | None:

@@ -93,6 +93,15 @@ class DocumentControlLabels:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """Where a translation stands; a draft is marked as such on every page."""
+
+    status: Literal["draft", "reviewed"]
+    label: Text
+    mark: Text
+
+
+@dataclass(frozen=True)
 class LanguageContent:
     """Everything a reader sees in one language."""
 
@@ -105,6 +114,28 @@ class LanguageContent:
     sections: tuple[Section, ...]
     contacts: dict[str, ContactText]
     document_control: DocumentControlLabels
+    translation: Translation | None = None  # None for the language the leaflet is written in
+
+    def texts(self) -> list[tuple[str, Text]]:
+        """Every reader-visible text with its field path, for checks that look at all of them."""
+        found: list[tuple[str, Text]] = []
+
+        def collect(path: str, value: object) -> None:
+            if isinstance(value, Text):
+                found.append((path, value))
+            elif isinstance(value, tuple | list):
+                for index, item in enumerate(value):
+                    collect(f"{path}[{index}]", item)
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    collect(f"{path}.{key}", item)
+            elif hasattr(value, "__dataclass_fields__"):
+                for name in value.__dataclass_fields__:
+                    if name != "id":  # ids name things; readers never see them
+                        collect(f"{path}.{name}" if path else name, getattr(value, name))
+
+        collect("", self)
+        return found
 
 
 @dataclass(frozen=True)

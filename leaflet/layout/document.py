@@ -132,7 +132,12 @@ class _LeafletRenderer:
             running_title=document_title(content),
             footer_start=(f"{control.code}  ·  {content.document_control.version} {control.version}"
                           f"  ·  {wording.long_date(control.published, self.locale)}"),
+            draft_mark=self._draft_mark(),
         )
+
+    def _draft_mark(self) -> str | None:
+        translation = self.content.translation
+        return translation.mark if translation and translation.status == "draft" else None
 
     # --- the story --------------------------------------------------------
 
@@ -186,6 +191,7 @@ class _LeafletRenderer:
 
     def _document_control(self) -> Flowable:
         labels, control, styles = self.content.document_control, self.facts.document_control, self.styles
+        translation = self.content.translation
 
         def pair(label: str, value: str) -> tuple[TextBlock, TextBlock]:
             return TextBlock(label, styles.small_label), TextBlock(value, styles.small)
@@ -201,6 +207,7 @@ class _LeafletRenderer:
              pair(labels.last_reviewed, date(control.last_reviewed))],
             [pair(labels.next_review, date(control.next_review))],
             [pair(labels.sources, " · ".join(control.sources))],
+            *([[pair(translation.label, translation.mark)]] if translation else []),
         ], label_share=0.46, gap=styles.small.text.size * 0.6)
         feedback = TextBlock(labels.feedback, styles.small)
         feedback.spaceBefore = styles.small.text.size * 0.6

@@ -198,15 +198,18 @@ class ContactCard(Flowable):
         canvas.rect(0, top - self.title_height, width, radius, stroke=0, fill=1)
         inner = width - 2 * pad
         title_y = top - self.title_height + pad / 2
-        self.title.drawOn(canvas, pad if not rtl else pad + inner - self.title.width, title_y)
-        self.website.drawOn(canvas, pad if rtl else pad + inner - self.website.width, title_y)
+        # Left to right, as pdfium reads one line (see pages._place_row).
+        placed = [(pad if not rtl else pad + inner - self.title.width, self.title),
+                  (pad if rtl else pad + inner - self.website.width, self.website)]
+        for x, block in sorted(placed, key=lambda item: item[0]):
+            block.drawOn(canvas, x, title_y)
         y = top - self.title_height
         for (kind, cells), row_height in zip(self.rows, self.row_heights, strict=True):
             self._draw_row_background(kind, y, row_height)
             column_width = self._column_width(kind)
-            for index, cell in enumerate(cells):
-                offset = pad + index * (column_width + pad)
-                x = width - offset - column_width if rtl else offset
+            columns = [(width - offset - column_width if rtl else offset, cell)
+                       for offset, cell in ((pad + i * (column_width + pad), c) for i, c in enumerate(cells))]
+            for x, cell in sorted(columns, key=lambda item: item[0]):  # left to right, as pdfium reads
                 self._draw_cell(cell, x, y - 0.55 * pad, column_width)
             y -= row_height
         # The border last, so the row fills do not paint over it.
@@ -266,9 +269,10 @@ class KeyValueGrid(Flowable):
         y = self.height
         for row, row_height in zip(self.rows, self.row_heights, strict=True):
             y -= row_height
-            for block, start, width in self._cells(row):
+            cells = [(self.width - start - width if block.rtl else start, block, width)
+                     for block, start, width in self._cells(row)]
+            for x, block, width in sorted(cells, key=lambda cell: cell[0]):  # left to right, as pdfium reads
                 _, height = block.wrapOn(self.canv, width, row_height)
-                x = self.width - start - width if block.rtl else start
                 block.drawOn(self.canv, x, y + row_height - height)
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.lib.colors import white
+from reportlab.lib.colors import HexColor, white
 from reportlab.pdfgen.canvas import Canvas
 
 from leaflet.layout.geometry import PageGeometry
 from leaflet.layout.styles import Palette, Styles
 from leaflet.layout.textblock import TextBlock
+
+DRAFT_INK, DRAFT_FILL = HexColor("#8A3B00"), HexColor("#FFE2BF")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class PageTexts:
     opening_hours: str
     running_title: str
     footer_start: str
+    draft_mark: str | None  # shown on every page while the translation is a draft
 
 
 def _place(canvas: Canvas, block: TextBlock, start: float, y: float, width: float, rtl: bool,
@@ -36,6 +39,21 @@ def _place(canvas: Canvas, block: TextBlock, start: float, y: float, width: floa
     """Draw a block measured from the reading-start edge of the page."""
     block.wrapOn(canvas, width, 10_000)
     block.drawOn(canvas, page_width - start - width if rtl else start, y)
+
+
+def _place_row(canvas: Canvas, blocks: list[tuple[TextBlock, float, float]], y: float, rtl: bool,
+               page_width: float) -> None:
+    """Blocks sharing a baseline, drawn left to right.
+
+    pdfium gathers the text objects of one line and reads them sorted left to right;
+    drawing them in that order keeps each block's copied text whole and single.
+    """
+    def left(item: tuple[TextBlock, float, float]) -> float:
+        _, start, width = item
+        return page_width - start - width if rtl else start
+
+    for block, start, width in sorted(blocks, key=left):
+        _place(canvas, block, start, y, width, rtl, page_width)
 
 
 class HeaderBand:
@@ -115,6 +133,25 @@ class PageFurniture:
     def first_page(self, canvas: Canvas, _doc) -> None:
         self.band.draw(canvas)
         self._footer(canvas)
+        self._draft_mark(canvas)
+
+    def _draft_mark(self, canvas: Canvas) -> None:
+        """A small amber pill centred in the top margin: this translation is not yet reviewed."""
+        if not self.texts.draft_mark:
+            return
+        g = self.geometry
+        style = self.styles.small_label.__class__(self.styles.small_label.text.with_(
+            colour=DRAFT_INK, align="center"))
+        mark = TextBlock(self.texts.draft_mark, style)
+        mark.wrap(g.text_width, 100)
+        width = mark.setting(g.text_width).natural_width
+        height = mark.height
+        pad = style.text.size * 0.6
+        bottom = g.height - g.margin_top * 0.5 - height / 2
+        canvas.setFillColor(DRAFT_FILL)
+        canvas.roundRect((g.width - width) / 2 - pad, bottom - pad * 0.3, width + 2 * pad, height + pad * 0.6,
+                         (height + pad * 0.6) / 2, stroke=0, fill=1)
+        mark.drawOn(canvas, g.margin_side, bottom)
 
     def later_page(self, canvas: Canvas, _doc) -> None:
         g = self.geometry
@@ -124,13 +161,14 @@ class PageFurniture:
         half = g.text_width / 2
         height = title.wrap(g.text_width * 0.75, 100)[1]
         top = g.height - g.margin_top
-        _place(canvas, title, g.margin_side, top - height, g.text_width * 0.75, self.rtl, g.width)
-        _place(canvas, mark, g.margin_side + half, top - height, half, self.rtl, g.width)
+        _place_row(canvas, [(title, g.margin_side, g.text_width * 0.75), (mark, g.margin_side + half, half)],
+                   top - height, self.rtl, g.width)
         canvas.setStrokeColor(self.palette.accent)
         canvas.setLineWidth(0.8)
         rule = top - height - running.text.size * 0.3
         canvas.line(g.margin_side, rule, g.width - g.margin_side, rule)
         self._footer(canvas)
+        self._draft_mark(canvas)
 
     def _footer(self, canvas: Canvas) -> None:
         g = self.geometry
@@ -144,5 +182,5 @@ class PageFurniture:
         canvas.setStrokeColor(self.palette.tint)
         canvas.setLineWidth(0.8)
         canvas.line(g.margin_side, rule, g.width - g.margin_side, rule)
-        _place(canvas, code, g.margin_side, g.margin_bottom, g.text_width * 0.7, self.rtl, g.width)
-        _place(canvas, page, g.margin_side + half, g.margin_bottom, half, self.rtl, g.width)
+        _place_row(canvas, [(code, g.margin_side, g.text_width * 0.7), (page, g.margin_side + half, half)],
+                   g.margin_bottom, self.rtl, g.width)

@@ -7,7 +7,7 @@ and draws itself. `MissingGlyphError` names a character no configured font has.
 from leaflet.text.fonts import FamilyMetrics, family_for_script, family_metrics, register_family
 from leaflet.text.markup import Run, parse_inline
 from leaflet.text.setting import SetText, TextStyle, set_text
-from leaflet.text.shaping import MissingGlyphError, main_script
+from leaflet.text.shaping import MissingGlyphError, main_script, uncovered_characters
 
 __all__ = [
     "FamilyMetrics",
@@ -21,4 +21,5 @@ __all__ = [
     "parse_inline",
     "register_family",
     "set_text",
+    "uncovered_characters",
 ]

@@ -6,8 +6,9 @@ everything inside it). The inner one is for pdfium (Chrome, Edge), which reads o
 the innermost ActualText and then reorders it as if it had been stored left to
 right: it splits the text into runs of one direction class, reverses the order of
 the runs in a right-to-left line, and mirrors brackets in the runs it reads right
-to left. `pdfium_order` applies that same transformation, which undoes itself, so
-that pdfium's reading of the inner text gives back the line as written.
+to left. `pdfium_order` stores the runs already reversed, and mirrors exactly the
+brackets pdfium will mirror, so that pdfium's reading gives back the line as written
+(tests check this against pdfium itself).
 
 Which lines pdfium treats as right to left is settled per document: all of them
 when the PDF's viewer preferences say /Direction /R2L (so right-to-left leaflets

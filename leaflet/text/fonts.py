@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import uharfbuzz
 import yaml
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
+PRIVATE_USE = 0xE000
 _STYLES = ("regular", "bold", "italic", "bold_italic")
 
 
@@ -101,16 +103,17 @@ class FontFace:
     """One registered font as the text engine needs it: HarfBuzz for shaping, ReportLab for the PDF.
 
     Shaped glyphs without a character of their own (ligatures, contextual forms) get a
-    private-use "carrier" code point from ReportLab's TTFont, so its subsetter embeds them;
-    readers get the real text from ActualText spans, not from these carriers.
+    private-use "carrier" code point registered with ReportLab's TTFont, so its subsetter
+    embeds them; readers get the real text from ActualText spans, not from these carriers.
+    The carrier is U+E000 plus the glyph id, so the same glyph always gets the same code
+    whatever was drawn before: builds stay byte-identical.
     """
 
     def __init__(self, name: str, family: str) -> None:
         self.name = name
         self.size = family_metrics(family).size
         self.ttf: TTFont = pdfmetrics.getFont(name)
-        self.hb_font = self.ttf.hbFont(1000)  # also arms ReportLab's private-use assignment
-        self.hb_font.scale = (self.upem, self.upem)
+        self.hb_font = uharfbuzz.Font(self.ttf.hbFace)
         self._carriers: dict[int, str] = {}
         self._extents: dict[int, tuple[float, float, float, float] | None] = {}
 
@@ -133,10 +136,19 @@ class FontFace:
             if chars and unicodedata.bidirectional(chr(chars[0])) not in ("R", "AL", "AN"):
                 code = chars[0]
             else:
-                advance = self.hb_font.get_glyph_h_advance(glyph)
-                code = self.ttf.hbAddPrivate(self.hb_font.glyph_to_string(glyph), glyph, advance)
+                code = self._private_carrier(glyph)
             char = self._carriers[glyph] = chr(code)
         return char
+
+    def _private_carrier(self, glyph: int) -> int:
+        code = PRIVATE_USE + glyph
+        face = self.ttf.face
+        if code > 0xF8FF or face.charToGlyph.get(code, glyph) != glyph:
+            raise ValueError(f"{self.name}: no private-use code for glyph {glyph}")
+        face.charToGlyph[code] = glyph
+        face.glyphToChar.setdefault(glyph, []).append(code)
+        face.charWidths[code] = self.hb_font.get_glyph_h_advance(glyph) * 1000 / self.upem
+        return code
 
     def ink(self, glyph: int) -> tuple[float, float, float, float] | None:
         """(left, right, top, bottom) of the glyph's ink in em from its origin; None if blank."""

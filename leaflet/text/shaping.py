@@ -119,12 +119,30 @@ def _nearest_script(own: list[str], in_island: list[bool], index: int) -> str | 
 
 
 def _face_for(char: str, script: str, language: str, bold: bool, index: int) -> FontFace:
-    families = [family_for_script(language, script), *fallback_families()]
+    face = _covering_face(char, script, language, bold)
+    if face is None:
+        raise MissingGlyphError(char, index)
+    return face
+
+
+def _covering_face(char: str, script: str, language: str, bold: bool) -> FontFace | None:
+    try:
+        families = [family_for_script(language, script), *fallback_families()]
+    except KeyError:
+        families = list(fallback_families())
     for family in dict.fromkeys(families):
         face = font_face(family, bold)
         if face.covers(char) or unicodedata.category(char) == "Cf":
             return face
-    raise MissingGlyphError(char, index)
+    return None
+
+
+def uncovered_characters(text: str, language: str) -> list[tuple[int, str]]:
+    """(index, character) of every character no configured font can draw, in regular or bold."""
+    scripts = _character_scripts(text, language, ltr_islands(text))
+    return [(index, char) for index, (char, script) in enumerate(zip(text, scripts, strict=True))
+            if not char.isspace() and (_covering_face(char, script, language, False) is None
+                                       or _covering_face(char, script, language, True) is None)]
 
 
 def _shape_run(text: str, start: int, end: int, face: FontFace, level: int, scripts: list[str],
@@ -136,6 +154,9 @@ def _shape_run(text: str, start: int, end: int, face: FontFace, level: int, scri
     buffer.language = language.split("_")[0]
     buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
     hb.shape(face.hb_font, buffer, {"kern": True, "liga": True})
+    for info in buffer.glyph_infos:
+        if info.codepoint == 0:  # .notdef: the font had no glyph after all
+            raise MissingGlyphError(text[info.cluster], info.cluster)
     unit = face.size / face.upem  # glyph units to em of the style's size
     glyphs = tuple(
         Glyph(face, info.codepoint, info.cluster, position.x_advance * unit,

@@ -1,0 +1,120 @@
+"""The real Urdu leaflets: checks pass, text copies out as written, the page is mirrored."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+from pypdf import PdfReader
+
+from leaflet.build import expectations_for
+from leaflet.layout import geometry_for, render_leaflet
+from leaflet.pdf import check_pdf_file, extract_text
+from leaflet.text import parse_inline
+from tests.conftest import run_cli
+from tests.pdfglyphs import page_glyphs
+from tests.pdftext import page_texts
+
+SIZES = ("A4", "A5")
+
+
+def plain(text: str) -> str:
+    return " ".join("".join(run.text for run in parse_inline(text)).split())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_urdu_pdfs_pass_the_pdf_checks(built_urdu, leaflet, size) -> None:
+    assert check_pdf_file(built_urdu[size], expectations_for(leaflet, "ur", size)) == []
+    reader = PdfReader(built_urdu[size])
+    assert reader.trailer["/Root"]["/Lang"] == "ur-PK"
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/Direction"] == "/R2L"
+    with pikepdf.open(built_urdu[size]) as pdf:
+        assert pdf.check_pdf_syntax() == []
+        fonts = {str(f.BaseFont).split("+")[-1] for page in pdf.pages for f in page.Resources.Font.values()}
+    assert {"NotoNastaliqUrdu-Regular", "NotoNastaliqUrdu-Bold", "NotoSans-Regular"} <= fonts
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_urdu_text_copies_out_as_written(built_urdu, leaflet, size) -> None:
+    """pdfium's text of the pages holds every paragraph, heading and item, in order."""
+    urdu = leaflet.languages["ur"]
+    control = leaflet.facts.document_control
+    furniture = re.compile("|".join([
+        re.escape(f"{control.code} · {urdu.document_control.version} {control.version} · ") + r"\d+ \w+، \d{4}",
+        r"صفحہ \d+ از \d+",
+        re.escape(plain(urdu.translation.mark)),
+        re.escape(f"{urdu.title} ({urdu.subtitle})"),
+        rf"(?<![\w-]){leaflet.facts.brand.wordmark}(?![\w-])",
+    ]))
+    pages = [" ".join(furniture.sub(" ", text).split()) for text in page_texts(built_urdu[size])]
+    document = " ".join(pages)
+    position = 0
+    texts = [text for path, text in urdu.texts() if path.startswith("sections")]
+    assert len(texts) > 100
+    for text in texts:
+        found = document.find(plain(text), position)
+        assert found >= 0, f"not copied out as written, in order: {text!r}"
+        position = found
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_helpline_digits_run_left_to_right_in_written_order(built_urdu, size) -> None:
+    big = geometry_for(size).scale.helpline_number
+    for glyphs in page_glyphs(built_urdu[size]):
+        digits = [g for g in glyphs if g.char.isdigit() and abs(g.size - big * 1.0) < 0.01]
+        if digits:
+            break
+    else:
+        pytest.fail("the helpline number was not found in its large size")
+    xs = [g.x for g in digits]
+    assert xs == sorted(xs), "drawn left to right"
+    assert "".join(g.char for g in sorted(digits, key=lambda g: g.x)) == "042111117554"
+
+
+def x_of_word(path, page: int, word: str) -> float:
+    """Where pdfium places a word of a page's text (left edge of its first character)."""
+    document = pdfium.PdfDocument(path.read_bytes())
+    textpage = document[page].get_textpage()
+    index = textpage.get_text_range().index(word)
+    return textpage.get_charbox(index)[0]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_page_is_mirrored_for_urdu(built_urdu, built, size) -> None:
+    middle = geometry_for(size).width / 2
+    for path, rtl, page_word in ((built_urdu[size], True, "صفحہ"), (built[size], False, "Page")):
+        bullets = [g.x for page in page_glyphs(path) for g in page if g.char == "•"]
+        assert bullets
+        assert all((x > middle) == rtl for x in bullets), "bullets hang on the reading-start side"
+        assert (x_of_word(path, 1, page_word) < middle) == rtl, "the page number sits at the reading end"
+        assert (x_of_word(path, 1, "PKLI-PIL") > middle) == rtl, "the leaflet code sits at the reading start"
+
+
+def test_draft_mark_on_every_page_until_reviewed(built_urdu, leaflet) -> None:
+    mark = plain(leaflet.languages["ur"].translation.mark)
+    assert all(mark in text for text in page_texts(built_urdu["A5"]))
+    reviewed = dataclasses.replace(leaflet.languages["ur"], translation=dataclasses.replace(
+        leaflet.languages["ur"].translation, status="reviewed"))
+    edited = dataclasses.replace(leaflet, languages={**leaflet.languages, "ur": reviewed})
+    texts = extract_text(render_leaflet(edited, "ur", "A5"))
+    assert not any(mark in text for text in texts[:-1])
+    assert mark in texts[-1], "the document-control block still records the translation"
+
+
+def test_a_character_no_font_has_is_a_content_error(content_copy) -> None:
+    urdu = content_copy / "ur.yaml"
+    text = urdu.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("title:"))
+    urdu.write_text(text.replace("title: ", "title: ✆ ", 1), encoding="utf-8")
+    result = run_cli("check", "--content", str(content_copy))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"ur.yaml:{line}:8: title: no configured font has `✆` (U+2706)" in result.stderr
+
+
+def test_urdu_builds_are_byte_identical(built_urdu, leaflet) -> None:
+    assert render_leaflet(leaflet, "ur", "A5") == built_urdu["A5"].read_bytes()
+
