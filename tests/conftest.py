@@ -39,7 +39,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def content_copy(tmp_path: Path) -> Path:
     """A private copy of the content folder that a test may break."""
     target = tmp_path / "content"
-    shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("drafts"))
+    shutil.copytree(CONTENT, target)
     return target
 
 

@@ -17,6 +17,7 @@ from pypdf.generic import ContentStream
 @dataclass(frozen=True)
 class PlacedGlyph:
     char: str  # what the font's ToUnicode says the glyph is
+    code: int  # the byte drawn; 0 is .notdef in every ReportLab subset
     x: float
     y: float
     size: float
@@ -85,7 +86,7 @@ def page_glyphs(path: Path) -> list[list[PlacedGlyph]]:
                         for code in raw:
                             origin = _multiply((1, 0, 0, 1, 0, rise), _multiply(tm, ctm))
                             char = unicode[font].get(code, "")
-                            glyphs.append(PlacedGlyph(char, origin[4], origin[5], size, font))
+                            glyphs.append(PlacedGlyph(char, code, origin[4], origin[5], size, font))
                             advance = width_list[code - first] / 1000 * size if code >= first else 0
                             tm = (*tm[:4], tm[4] + advance * tm[0], tm[5])
                     else:

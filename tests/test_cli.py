@@ -18,7 +18,7 @@ def test_help_works_on_each_command(command: list[str]) -> None:
 
 
 def test_default_command_builds_every_language_in_both_sizes(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "content", tmp_path / "content", ignore=shutil.ignore_patterns("drafts"))
+    shutil.copytree(ROOT / "content", tmp_path / "content")
     result = run_cli(cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     languages = sorted(p.stem for p in (tmp_path / "content").glob("*.yaml") if p.stem != "leaflet")
@@ -42,7 +42,7 @@ def test_check_accepts_the_real_content() -> None:
 
 def test_bad_content_exits_2_with_one_line_and_leaves_output_alone(tmp_path: Path, built) -> None:
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("drafts"))
+    shutil.copytree(ROOT / "content", content)
     out = tmp_path / "output"
     out.mkdir()
     good = out / "liver-metastases_en_A4.pdf"
@@ -67,7 +67,7 @@ def test_bad_content_exits_2_with_one_line_and_leaves_output_alone(tmp_path: Pat
 
 def test_check_reports_bad_content_with_exit_2(tmp_path: Path) -> None:
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("drafts"))
+    shutil.copytree(ROOT / "content", content)
     (content / "en.yaml").write_text("language: en\ntitle: [\n", encoding="utf-8")
     result = run_cli("check", "--content", str(content))
     assert result.returncode == 2

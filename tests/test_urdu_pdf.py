@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from leaflet.build import expectations_for
+from leaflet.content.model import Callout, Paragraph
 from leaflet.layout import geometry_for, render_leaflet
 from leaflet.pdf import check_pdf_file, extract_text
 from leaflet.text import parse_inline
@@ -91,6 +92,28 @@ def test_the_page_is_mirrored_for_urdu(built_urdu, built, size) -> None:
         assert all((x > middle) == rtl for x in bullets), "bullets hang on the reading-start side"
         assert (x_of_word(path, 1, page_word) < middle) == rtl, "the page number sits at the reading end"
         assert (x_of_word(path, 1, "PKLI-PIL") > middle) == rtl, "the leaflet code sits at the reading start"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_glyph_is_notdef(built_urdu, size) -> None:
+    glyphs = [g for page in page_glyphs(built_urdu[size]) for g in page]
+    assert len(glyphs) > 5000
+    assert not [g for g in glyphs if g.code == 0]
+
+
+def test_the_translation_follows_urdu_conventions(leaflet) -> None:
+    english, urdu = leaflet.languages["en"], leaflet.languages["ur"]
+    texts = [text for _, text in urdu.texts()]
+    joined = " ".join(texts)
+    assert not set("يكه") & set(joined), "Urdu letters ی ک ہ, not the Arabic look-alikes"
+    assert not set("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹") & set(joined), "Western digits in the text"
+    for term in ("CT", "MRI", "PET", "LFTs", "CEA", "Ca125", "Ca19.9", "KRAS", "EGFR", "SIRT", "IMRT"):
+        assert term in joined, f"{term} stays in Latin letters"
+    paragraphs = [b.text for s in urdu.sections for b in s.blocks if isinstance(b, Paragraph | Callout)]
+    assert all(t.rstrip("*").endswith(("۔", "؟", ":", ")")) for t in paragraphs), "sentences end with ۔"
+    assert "." not in "".join(t[-1] for t in paragraphs)
+    english_paths = [path for path, _ in english.texts()]
+    assert [path for path, _ in urdu.texts() if not path.startswith("translation")] == english_paths
 
 
 def test_draft_mark_on_every_page_until_reviewed(built_urdu, leaflet) -> None:
