@@ -26,13 +26,23 @@ def leaflet() -> Leaflet:
     return load_leaflet(CONTENT)
 
 
+def _build(tmp_path_factory: pytest.TempPathFactory, language: str) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp(f"output-{language}")
+    result = run_cli("build", "--lang", language, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return {size: out / f"liver-metastases_{language}_{size}.pdf" for size in ("A4", "A5")}
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The English A4 and A5 PDFs, built by the command line into a fresh folder."""
-    out = tmp_path_factory.mktemp("output")
-    result = run_cli("build", "--lang", "en", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return {size: out / f"liver-metastases_en_{size}.pdf" for size in ("A4", "A5")}
+    return _build(tmp_path_factory, "en")
+
+
+@pytest.fixture(scope="session")
+def built_urdu(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The Urdu A4 and A5 PDFs, built by the command line into a fresh folder."""
+    return _build(tmp_path_factory, "ur")
 
 
 @pytest.fixture
@@ -42,11 +52,3 @@ def content_copy(tmp_path: Path) -> Path:
     shutil.copytree(CONTENT, target)
     return target
 
-
-@pytest.fixture(scope="session")
-def built_urdu(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The Urdu A4 and A5 PDFs, built by the command line into a fresh folder."""
-    out = tmp_path_factory.mktemp("output-ur")
-    result = run_cli("build", "--lang", "ur", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return {size: out / f"liver-metastases_ur_{size}.pdf" for size in ("A4", "A5")}

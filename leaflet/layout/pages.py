@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from leaflet.layout.geometry import PageGeometry
 from leaflet.layout.styles import Palette, Styles
-from leaflet.layout.textblock import TextBlock
+from leaflet.layout.textblock import BlockStyle, TextBlock
 
 DRAFT_INK, DRAFT_FILL = HexColor("#8A3B00"), HexColor("#FFE2BF")
 
@@ -115,7 +115,7 @@ class HeaderBand:
         canvas.rect(x, y, self.badge_width, self.badge_height * 0.09, stroke=0, fill=1)
         style = self.styles.title.text.with_(size=self.badge_height * 0.5, colour=self.palette.primary,
                                              align="center", language="en")
-        mark = TextBlock(self.texts.wordmark, self.styles.title.__class__(style))
+        mark = TextBlock(self.texts.wordmark, BlockStyle(style))
         _, height = mark.wrap(self.badge_width, 1000)
         mark.drawOn(canvas, x, y + (self.badge_height - height) / 2 + self.badge_height * 0.04)
 
@@ -140,7 +140,7 @@ class PageFurniture:
         if not self.texts.draft_mark:
             return
         g = self.geometry
-        style = self.styles.small_label.__class__(self.styles.small_label.text.with_(
+        style = BlockStyle(self.styles.small_label.text.with_(
             colour=DRAFT_INK, align="center"))
         mark = TextBlock(self.texts.draft_mark, style)
         mark.wrap(g.text_width, 100)
@@ -157,7 +157,7 @@ class PageFurniture:
         g = self.geometry
         running = self.styles.running
         title = TextBlock(self.texts.running_title, running)
-        mark = TextBlock(self.texts.wordmark, running.__class__(running.text.with_(align="end")))
+        mark = TextBlock(self.texts.wordmark, BlockStyle(running.text.with_(align="end")))
         half = g.text_width / 2
         height = title.wrap(g.text_width * 0.75, 100)[1]
         top = g.height - g.margin_top
@@ -175,7 +175,7 @@ class PageFurniture:
         small = self.styles.small
         code = TextBlock(self.texts.footer_start, small)
         page = TextBlock(self.page_label(canvas.getPageNumber()),
-                         small.__class__(self.styles.small_label.text.with_(align="end")))
+                         BlockStyle(self.styles.small_label.text.with_(align="end")))
         half = g.text_width / 2
         height = code.wrap(g.text_width * 0.7, 100)[1]
         rule = g.margin_bottom + height + small.text.size * 0.4

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
 from leaflet.text import Run, SetText, TextStyle, parse_inline, set_text
@@ -18,7 +19,7 @@ class BlockStyle:
     space_before: float = 0.0
     space_after: float = 0.0
     indent: float = 0.0  # on the reading-start side, where a bullet hangs
-    bullet_colour: object = None
+    bullet_colour: Color | None = None
 
 
 class TextBlock(Flowable):

@@ -123,14 +123,3 @@ def _place_line(shaped: ShapedText, start: int, end: int) -> Line:
     bottom = min((b for _, b in ink.values()), default=0.0)
     return Line(start, end, tuple(placed), pen, top, bottom, ink)
 
-
-def words_of(text: str, line: Line, islands: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
-    """Logical (start, end) of each word on a line, with the spaces after it; an island is one word."""
-    inside = {index for start, end in islands for index in range(start + 1, end)}
-    words, start = [], line.start
-    for index in range(line.start + 1, line.end):
-        if text[index - 1] == " " and text[index] != " " and index not in inside:
-            words.append((start, index))
-            start = index
-    words.append((start, line.end))
-    return words

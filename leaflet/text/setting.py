@@ -43,7 +43,6 @@ class SetText:
 
     text: str
     rtl: bool
-    islands: tuple[tuple[int, int], ...]
     lines: tuple[Line, ...]
     style: TextStyle
     width: float
@@ -99,7 +98,7 @@ def set_text(runs: list[Run], style: TextStyle, width: float) -> SetText:
     rtl = text_direction(style.language) == "rtl"
     shaped = shape_text(runs, style.language, rtl)
     lines = break_lines(shaped, width / style.size) if shaped.text else []
-    return SetText(shaped.text, rtl, shaped.islands, tuple(lines), style, width)
+    return SetText(shaped.text, rtl, tuple(lines), style, width)
 
 
 def _draw_line(canvas: Canvas, text: str, line: Line, x: float, baseline: float, size: float,
