@@ -129,7 +129,7 @@ def test_body_text_is_at_least_12_point(built, leaflet, size) -> None:
                   if isinstance(b, Paragraph)]
     assert paragraphs
     for paragraph in paragraphs:
-        opening = " ".join(plain(paragraph).split()[:3])
+        opening = " ".join(plain(paragraph).split()[:6])
         sizes = [line.size for line in lines if line.text.startswith(opening)]
         assert sizes and min(sizes) >= 12, (paragraph[:40], sizes)
 

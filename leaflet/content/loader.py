@@ -9,6 +9,7 @@ from babel import Locale, UnknownLocaleError
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from leaflet.content.model import (
+    DIAGRAM_LABELS,
     Block,
     Brand,
     BrandColours,
@@ -17,6 +18,8 @@ from leaflet.content.model import (
     Contact,
     ContactPanel,
     ContactText,
+    DiagramBlock,
+    DiagramLabel,
     DocumentControl,
     DocumentControlLabels,
     Figure,
@@ -24,6 +27,7 @@ from leaflet.content.model import (
     LanguageContent,
     Leaflet,
     LeafletFacts,
+    NamedItem,
     OpeningHours,
     Paragraph,
     Section,
@@ -45,7 +49,7 @@ _DOCUMENT_CONTROL_FIELDS = (
     "heading", "published_by", "code", "version", "published",
     "last_reviewed", "next_review", "sources", "feedback",
 )
-_BLOCK_KINDS = ("paragraph", "heading", "bullets", "callout", "contacts")
+_BLOCK_KINDS = ("paragraph", "heading", "bullets", "callout", "contacts", "diagram")
 
 
 def available_languages(content_dir: Path) -> list[str]:
@@ -105,7 +109,8 @@ def _load_facts(path: Path, errors: list[str]) -> LeafletFacts | None:
     if root is None:
         return None
     keys = reader.mapping(
-        root, "", ("id", "region", "brand", "opening_hours", "contacts", "figures", "document_control")
+        root, "", ("id", "region", "calling_code", "brand", "opening_hours", "contacts", "figures",
+                   "document_control")
     )
     if keys is None or len(errors) > start:
         return None
@@ -113,15 +118,19 @@ def _load_facts(path: Path, errors: list[str]) -> LeafletFacts | None:
     region = reader.text(keys["region"], "region")
     if region is not None and not re.fullmatch(r"[A-Z]{2}", region):
         reader.error(keys["region"], "region", f"`{region}` is not a country code", "expected e.g. PK")
+    calling_code = reader.text(keys["calling_code"], "calling_code")
+    if calling_code is not None and not re.fullmatch(r"\+[1-9]\d{0,2}", calling_code):
+        reader.error(keys["calling_code"], "calling_code", f"`{calling_code}` is not a calling code",
+                     'expected + and the country code in quotes, e.g. "+92"')
     brand = _read_brand(reader, keys["brand"])
     hours = _read_opening_hours(reader, keys["opening_hours"])
     contacts = reader.sequence(keys["contacts"], "contacts", lambda n, f: _read_contact(reader, n, f))
     _check_unique_ids(reader, keys["contacts"], "contacts", [c.id for c in contacts])
     figures = _read_figures(reader, keys["figures"])
     control = _read_document_control(reader, keys["document_control"])
-    if len(errors) > start or None in (leaflet_id, region, brand, hours, figures, control):
+    if len(errors) > start or None in (leaflet_id, region, calling_code, brand, hours, figures, control):
         return None
-    return LeafletFacts(leaflet_id, str(region), brand, hours, tuple(contacts), figures, control)
+    return LeafletFacts(leaflet_id, str(region), str(calling_code), brand, hours, tuple(contacts), figures, control)
 
 
 def _read_brand(reader: NodeReader, node: Node) -> Brand | None:
@@ -241,7 +250,7 @@ def _load_language(
     if root is None:
         return None
     fields = ("language", "institute", "title", "subtitle", "labels", "sections", "contacts",
-              "document_control")
+              "document_control", "diagrams")
     keys = reader.mapping(root, "", fields, ("translation",))
     if keys is None or not set(fields) <= set(keys):
         return None
@@ -264,14 +273,45 @@ def _load_language(
     contact_ids = [c.id for c in facts.contacts] if facts else None
     contacts = _read_contact_texts(reader, keys["contacts"], contact_ids)
     control = _read_document_control_labels(reader, keys["document_control"])
+    diagrams = _read_diagram_labels(reader, keys["diagrams"])
     translation = _read_translation(reader, keys["translation"]) if "translation" in keys else None
     if len(errors) > start:
         return None
     return LanguageContent(
         language=code, source=reader.path, institute=institute, title=title, subtitle=subtitle,
         labels=labels, sections=tuple(sections), contacts=contacts, document_control=control,
-        translation=translation,
+        diagrams=diagrams, translation=translation,
     )
+
+
+def _read_diagram_labels(reader: NodeReader, node: Node) -> dict[str, dict[str, DiagramLabel]]:
+    """Labels of every diagram the leaflet can draw; each diagram needs all of its labels."""
+    kinds = reader.mapping(node, "diagrams", tuple(DIAGRAM_LABELS))
+    diagrams: dict[str, dict[str, DiagramLabel]] = {}
+    for kind, value in (kinds or {}).items():
+        field = f"diagrams.{kind}"
+        schema = DIAGRAM_LABELS[kind]
+        keys = reader.mapping(value, field, tuple(schema))
+        if keys is None:
+            continue
+        labels: dict[str, DiagramLabel] = {}
+        for key, shape in schema.items():
+            if key not in keys:
+                continue
+            name = join(field, key)
+            if shape == "list":
+                label = tuple(reader.sequence(keys[key], name, reader.text))
+            elif shape == "item":
+                parts = reader.mapping(keys[key], name, ("name", "description"))
+                texts = [reader.text(parts[k], join(name, k)) for k in ("name", "description")
+                         if parts and k in parts]
+                label = NamedItem(*texts) if len(texts) == 2 and None not in texts else None
+            else:
+                label = reader.text(keys[key], name)
+            if label:
+                labels[key] = label
+        diagrams[kind] = labels
+    return diagrams
 
 
 def _read_translation(reader: NodeReader, node: Node) -> Translation | None:
@@ -335,8 +375,11 @@ def _read_block(reader: NodeReader, node: Node, field: str) -> Block | None:
     text = reader.text(value, name)
     if text is None:
         return None
+    if kind == "diagram" and text not in DIAGRAM_LABELS:
+        reader.error(value, name, f"no diagram called `{text}`", f"expected one of: {', '.join(DIAGRAM_LABELS)}")
+        return None
     block_types = {"paragraph": Paragraph, "heading": Subheading, "callout": Callout,
-                   "contacts": ContactPanel}
+                   "contacts": ContactPanel, "diagram": DiagramBlock}
     return block_types[kind](text)
 
 

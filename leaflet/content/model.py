@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Union
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,36 @@ class ContactPanel:
     heading: Text
 
 
-Block = Paragraph | Subheading | BulletList | Callout | ContactPanel
+@dataclass(frozen=True)
+class DiagramBlock:
+    """Where a diagram goes; its labels live in the language file's `diagrams` mapping."""
+
+    kind: Text
+
+
+Block = Paragraph | Subheading | BulletList | Callout | ContactPanel | DiagramBlock
+
+# The diagrams the leaflet can draw, and the labels each needs in every language:
+# "text" is one text, "list" a list of texts, "item" a mapping with name and description.
+DIAGRAM_LABELS: dict[str, dict[str, str]] = {
+    "liver-anatomy": {"title": "text", "right_lobe": "text", "left_lobe": "text", "segments": "text",
+                      "gallbladder": "text", "bile_ducts": "text", "portal_vein": "text",
+                      "hepatic_artery": "text"},
+    "blood-supply": {"title": "text", "portal_vein": "text", "hepatic_artery": "text", "tumours": "text"},
+    "cancer-spread": {"title": "text", "bowel": "text", "portal_vein": "text", "liver": "text",
+                      "statistic": "text", "other_sites": "text", "sites": "list"},
+    "treatment-options": {"title": "text", "surgery": "item", "ablation": "item", "sirt": "item",
+                          "chemotherapy": "item", "radiation": "item", "palliative": "item"},
+}
+
+
+@dataclass(frozen=True)
+class NamedItem:
+    name: Text
+    description: Text
+
+
+DiagramLabel = Union[Text, tuple[Text, ...], NamedItem]  # noqa: UP007 (a runtime alias)
 
 
 @dataclass(frozen=True)
@@ -114,6 +143,7 @@ class LanguageContent:
     sections: tuple[Section, ...]
     contacts: dict[str, ContactText]
     document_control: DocumentControlLabels
+    diagrams: dict[str, dict[str, DiagramLabel]]
     translation: Translation | None = None  # None for the language the leaflet is written in
 
     def texts(self) -> list[tuple[str, Text]]:
@@ -131,7 +161,7 @@ class LanguageContent:
                     collect(f"{path}.{key}", item)
             elif hasattr(value, "__dataclass_fields__"):
                 for name in value.__dataclass_fields__:
-                    if name != "id":  # ids name things; readers never see them
+                    if name not in ("id", "kind"):  # these name things; readers never see them
                         collect(f"{path}.{name}" if path else name, getattr(value, name))
 
         collect("", self)
@@ -190,6 +220,7 @@ class LeafletFacts:
 
     id: str
     region: str  # ISO 3166 country whose conventions dates and times follow, e.g. PK
+    calling_code: str  # e.g. +92, for tel: links
     brand: Brand
     opening_hours: OpeningHours
     contacts: tuple[Contact, ...]

@@ -13,12 +13,14 @@ from leaflet.content.model import (
     BulletList,
     Callout,
     ContactPanel,
+    DiagramBlock,
     LanguageContent,
     Leaflet,
     Paragraph,
     Section,
     Subheading,
 )
+from leaflet.layout.diagrams import make_diagram
 from leaflet.layout.flowables import (
     CalloutBox,
     ContactCard,
@@ -178,14 +180,19 @@ class _LeafletRenderer:
             return [CalloutBox(text, self.palette, styles.body.text.size, styles.body.space_after * 0.8)]
         if isinstance(block, ContactPanel):
             return [self._contact_card(block)]
+        if isinstance(block, DiagramBlock):
+            return [make_diagram(block.kind, self.content.diagrams[block.kind], self.facts.figures, styles,
+                                 self.palette, self.locale)]
         raise TypeError(f"unknown block {block!r}")
 
     def _contact_card(self, block: ContactPanel) -> ContactCard:
         entries = []
         for contact in self.facts.contacts:
             text = self.content.contacts[contact.id]
+            digits = "".join(char for char in contact.phone if char.isdigit())
+            international = self.facts.calling_code + digits[1:] if digits.startswith("0") else "+" + digits
             entries.append(ContactEntry(role=text.role, name=text.name, note=text.note,
-                                        phone=contact.phone, emphasis=contact.emphasis))
+                                        phone=contact.phone, emphasis=contact.emphasis, tel=f"tel:{international}"))
         return ContactCard(block.heading, entries, self.facts.brand.website, self.styles, self.palette,
                            columns=2)
 

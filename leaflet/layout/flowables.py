@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import Color
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Rect
+from reportlab.lib.colors import Color, white
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import ActionFlowable
 
@@ -115,6 +117,7 @@ class ContactEntry:
     note: str | None
     phone: str
     emphasis: str
+    tel: str  # the tap-to-call address, e.g. tel:+9242111117554
 
 
 class ContactCard(Flowable):
@@ -132,7 +135,7 @@ class ContactCard(Flowable):
         self.spaceAfter = styles.body.space_after * 0.5
         self.title_text, self.website_text = title, website
         self.title = TextBlock(title, styles.card_title)
-        self.website = TextBlock(website.removeprefix("https://"), styles.card_website)
+        self.links: dict[int, str] = {}  # id of a number's TextBlock -> its tel: address
         self.rows = self._rows()
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
@@ -147,38 +150,50 @@ class ContactCard(Flowable):
         head, tail = (ContactCard(self.title_text, [], self.website_text, self.styles, self.palette,
                                   self.columns) for _ in range(2))
         head.rows, tail.rows = self.rows[:count], self.rows[count:]
+        head.links = tail.links = self.links
         return [head, tail]
+
+    def _number(self, entry: ContactEntry, style: BlockStyle) -> TextBlock:
+        block = TextBlock(entry.phone, style)
+        self.links[id(block)] = entry.tel
+        return block
 
     def _cell(self, entry: ContactEntry, number_style: BlockStyle) -> list[TextBlock]:
         styles = self.styles
         parts = [TextBlock(text, style) for text, style in (
             (entry.role, styles.contact_role), (entry.note, styles.contact_note),
             (entry.name, styles.contact_name)) if text]
-        return [*parts, TextBlock(entry.phone, number_style)]
+        return [*parts, self._number(entry, number_style)]
 
     def _rows(self) -> list[tuple[str, list[list[TextBlock]]]]:
         styles = self.styles
         rows = [("helpline", [[TextBlock(e.role or e.name or "", styles.helpline_role),
-                                TextBlock(e.phone, styles.helpline_number)]])
+                                self._number(e, styles.helpline_number)]])
                 for e in self.entries if e.emphasis == "helpline"]
         rows += [("high", [self._cell(e, styles.high_number)]) for e in self.entries if e.emphasis == "high"]
         others = [e for e in self.entries if e.emphasis == "normal"]
         for start in range(0, len(others), self.columns):
             rows.append(("normal", [self._cell(e, styles.contact_number)
                                     for e in others[start:start + self.columns]]))
+        if self.entries:
+            rows.append(("website", [[TextBlock(self.website_text.removeprefix("https://"), styles.contact_role)]]))
         return rows
+
+    def _qr_size(self) -> float:
+        return self.styles.body.text.size * 4
 
     def _column_width(self, kind: str) -> float:
         inner = self.width - 2 * self.pad
+        if kind == "website":
+            return inner - self._qr_size() - self.pad
         return inner if kind != "normal" else (inner - (self.columns - 1) * self.pad) / self.columns
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
         inner = avail_width - 2 * self.pad
-        website_width = inner * 0.4
-        self.title_height = max(self.title.wrapOn(self.canv, inner - website_width, avail_height)[1],
-                                self.website.wrapOn(self.canv, website_width, avail_height)[1]) + self.pad
-        self.row_heights = [self._measure(cells, self._column_width(kind)) + 1.1 * self.pad
+        self.title_height = self.title.wrapOn(self.canv, inner, avail_height)[1] + self.pad
+        self.row_heights = [max(self._measure(cells, self._column_width(kind)),
+                                self._qr_size() if kind == "website" else 0) + 1.1 * self.pad
                             for kind, cells in self.rows]
         self.height = self.title_height + sum(self.row_heights)
         return self.width, self.height
@@ -196,16 +211,14 @@ class ContactCard(Flowable):
         canvas.setFillColor(self.palette.primary)
         canvas.roundRect(0, top - self.title_height, width, self.title_height, radius, stroke=0, fill=1)
         canvas.rect(0, top - self.title_height, width, radius, stroke=0, fill=1)
-        inner = width - 2 * pad
-        title_y = top - self.title_height + pad / 2
-        # Left to right, as pdfium reads one line (see pages._place_row).
-        placed = [(pad if not rtl else pad + inner - self.title.width, self.title),
-                  (pad if rtl else pad + inner - self.website.width, self.website)]
-        for x, block in sorted(placed, key=lambda item: item[0]):
-            block.drawOn(canvas, x, title_y)
+        self.title.drawOn(canvas, pad, top - self.title_height + pad / 2)
         y = top - self.title_height
         for (kind, cells), row_height in zip(self.rows, self.row_heights, strict=True):
             self._draw_row_background(kind, y, row_height)
+            if kind == "website":
+                self._draw_website(cells[0], y - 0.55 * pad, rtl)
+                y -= row_height
+                continue
             column_width = self._column_width(kind)
             columns = [(width - offset - column_width if rtl else offset, cell)
                        for offset, cell in ((pad + i * (column_width + pad), c) for i, c in enumerate(cells))]
@@ -217,9 +230,35 @@ class ContactCard(Flowable):
         canvas.setLineWidth(1.2)
         canvas.roundRect(0, 0, width, self.height, radius, stroke=1, fill=0)
 
+    def _draw_website(self, cell: list[TextBlock], top: float, rtl: bool) -> None:
+        """A QR code for the website, the address printed beside it (reading start first)."""
+        size, pad = self._qr_size(), self.pad
+        qr_x = self.width - pad - size if rtl else pad
+        text_width = self._column_width("website")
+        text_x = pad if rtl else pad + size + pad
+        self._draw_qr(qr_x, top - size, size)
+        self.canv.linkURL(self.website_text, (qr_x, top - size, qr_x + size, top), relative=1)
+        self._draw_cell(cell, text_x, top - (size - cell[0].height) / 2 + 0, text_width)
+
+    def _draw_qr(self, x: float, y: float, size: float) -> None:
+        """ReportLab's QR widget, its modules drawn as plain rectangles.
+
+        (Rendering the widget as a Drawing would name the unembedded Helvetica.)
+        """
+        widget = QrCodeWidget(self.website_text, barLevel="M")
+        x0, y0, x1, y1 = widget.getBounds()
+        scale = size / max(x1 - x0, y1 - y0)
+        self.canv.setFillColor(white)
+        self.canv.rect(x, y, size, size, stroke=0, fill=1)
+        self.canv.setFillColor(self.palette.text)
+        for shape in widget.draw().contents:
+            if isinstance(shape, Rect) and shape.fillColor is not None and shape.fillColor != white:
+                self.canv.rect(x + (shape.x - x0) * scale, y + (shape.y - y0) * scale,
+                               shape.width * scale, shape.height * scale, stroke=0, fill=1)
+
     def _draw_row_background(self, kind: str, y: float, row_height: float) -> None:
         canvas = self.canv
-        if kind == "normal":
+        if kind in ("normal", "website"):
             canvas.setStrokeColor(self.palette.tint)
             canvas.setLineWidth(0.8)
             canvas.line(self.pad, y, self.width - self.pad, y)
@@ -232,6 +271,12 @@ class ContactCard(Flowable):
         for block in cell:
             _, height = block.wrapOn(self.canv, width, 10_000)
             block.drawOn(self.canv, x, top - height)
+            link = self.links.get(id(block))
+            if link:  # tap to call, over the number's own width
+                setting = block.setting(width)
+                left = x + setting.line_x(setting.lines[0])
+                right = left + setting.natural_width
+                self.canv.linkURL(link, (left, top - height, right, top), relative=1)
             top -= height + gap
 
 
