@@ -20,7 +20,7 @@ from leaflet.content.model import (
     Section,
     Subheading,
 )
-from leaflet.layout.diagrams import make_diagram
+from leaflet.layout.diagrams import Diagram, make_diagram
 from leaflet.layout.flowables import (
     CalloutBox,
     ContactCard,
@@ -53,9 +53,27 @@ def render_leaflet(leaflet: Leaflet, language: str, size: str) -> bytes:
 
 class _Document(BaseDocTemplate):
     pages_drawn = 0
+    MAX_DEFERRALS = 4  # a diagram floats at most this many paragraphs past its place
 
     def afterPage(self) -> None:  # noqa: N802 (ReportLab's API)
         self.pages_drawn = self.page
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """Let a diagram that does not fit float below the next paragraphs, as figures do.
+
+        The text goes on filling the page and the diagram opens the next one, instead
+        of leaving a hole. It never floats into the next section.
+        """
+        first = flowables[0]
+        frame = getattr(self, "frame", None)
+        if (isinstance(first, Diagram) and frame is not None and not frame._atTop and len(flowables) > 1
+                and getattr(first, "deferrals", 0) < self.MAX_DEFERRALS
+                and not _starts_section(flowables[1]) and not isinstance(flowables[1], Diagram)):
+            room = frame._y - frame._y1p - first.getSpaceBefore()
+            if first.wrapOn(self.canv, frame._width, room)[1] > room:
+                first.deferrals = getattr(first, "deferrals", 0) + 1
+                flowables[0], flowables[1] = flowables[1], first
+        super().handle_flowable(flowables)
 
 
 class _LeafletRenderer:
@@ -229,6 +247,16 @@ def _bullet_list(block: BulletList, styles: Styles) -> list[Flowable]:
     if len(items) <= 3:
         return [KeepTogether(items)]
     return [KeepTogether(items[:2]), *items[2:-2], KeepTogether(items[-2:])]
+
+
+def _starts_section(flowable: Flowable) -> bool:
+    if isinstance(flowable, SectionHeading):
+        return True
+    if isinstance(flowable, KeepWithNext):
+        return _starts_section(flowable.heading)
+    if isinstance(flowable, KeepTogether):
+        return any(_starts_section(part) for part in flowable._content)
+    return False
 
 
 def _keep_headings_with_next(flowables: list[Flowable]) -> list[Flowable]:
