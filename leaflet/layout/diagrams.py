@@ -282,7 +282,7 @@ class CancerSpread(Diagram):
         self.other = self.text("other_sites", style=self.styles.small_label)
         self.chips = [self.text(site, style=self.styles.small) for site in self.labels["sites"]]
         self.chip_rows = self._flow_chips(inner_width)
-        chip_height = self.chips[0].wrapOn(self.canv, inner_width, 100)[1] + 6
+        chip_height = max(chip.height for chip in self.chips) + 6
         other_height = self.other.wrapOn(self.canv, inner_width, 100)[1]
         return (self.node_height + self.pad + max(self.grid, stat_height) + self.pad + other_height
                 + len(self.chip_rows) * (chip_height + 4))
@@ -292,8 +292,8 @@ class CancerSpread(Diagram):
         used = 0.0
         for chip in self.chips:
             chip.wrapOn(self.canv, inner_width, 100)
-            width = chip.setting(inner_width).natural_width + 12
-            chip.wrapOn(self.canv, width, 100)
+            width = chip.setting(inner_width).natural_width + 14
+            chip.wrapOn(self.canv, width - 12, 100)  # the text inside, 6 pt from each end
             if rows[-1] and used + width > inner_width:
                 rows.append([])
                 used = 0.0
@@ -327,6 +327,7 @@ class CancerSpread(Diagram):
             offset = 0.0
             for chip, width in row:
                 x = self.mirror(offset, width)
+                chip.wrapOn(canvas, width - 12, 100)
                 canvas.setFillColor(white)
                 canvas.roundRect(x, y - chip.height - 4, width, chip.height + 4, (chip.height + 4) / 2, stroke=0,
                                  fill=1)
