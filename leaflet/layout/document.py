@@ -53,26 +53,27 @@ def render_leaflet(leaflet: Leaflet, language: str, size: str) -> bytes:
 
 class _Document(BaseDocTemplate):
     pages_drawn = 0
-    MAX_DEFERRALS = 4  # a diagram floats at most this many paragraphs past its place
+    floating: Flowable | None = None  # a diagram waiting for the top of the next page
 
     def afterPage(self) -> None:  # noqa: N802 (ReportLab's API)
         self.pages_drawn = self.page
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
-        """Let a diagram that does not fit float below the next paragraphs, as figures do.
+        """Float a diagram that does not fit to the top of the next page, as figures do.
 
-        The text goes on filling the page and the diagram opens the next one, instead
-        of leaving a hole. It never floats into the next section.
+        The text goes on filling this page instead of leaving a hole. The diagram never
+        floats into the next section: it is placed before a section begins.
         """
-        first = flowables[0]
         frame = getattr(self, "frame", None)
-        if (isinstance(first, Diagram) and frame is not None and not frame._atTop and len(flowables) > 1
-                and getattr(first, "deferrals", 0) < self.MAX_DEFERRALS
-                and not _starts_section(flowables[1]) and not isinstance(flowables[1], Diagram)):
+        if self.floating is not None and frame is not None and (frame._atTop or _starts_section(flowables[0])):
+            flowables.insert(0, self.floating)
+            self.floating = None
+        first = flowables[0]
+        if (isinstance(first, Diagram) and self.floating is None and frame is not None and not frame._atTop
+                and len(flowables) > 1 and not _starts_section(flowables[1])):
             room = frame._y - frame._y1p - first.getSpaceBefore()
             if first.wrapOn(self.canv, frame._width, room)[1] > room:
-                first.deferrals = getattr(first, "deferrals", 0) + 1
-                flowables[0], flowables[1] = flowables[1], first
+                self.floating = flowables.pop(0)
         super().handle_flowable(flowables)
 
 
@@ -250,7 +251,7 @@ def _bullet_list(block: BulletList, styles: Styles) -> list[Flowable]:
 
 
 def _starts_section(flowable: Flowable) -> bool:
-    if isinstance(flowable, SectionHeading):
+    if isinstance(flowable, SectionHeading | FooterBlock | Diagram):
         return True
     if isinstance(flowable, KeepWithNext):
         return _starts_section(flowable.heading)
