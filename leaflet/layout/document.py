@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 
 from leaflet.content.model import (
@@ -44,11 +46,22 @@ def document_title(content: LanguageContent) -> str:
 
 def render_leaflet(leaflet: Leaflet, language: str, size: str) -> bytes:
     """The finished PDF of one language and size. Same input, same bytes."""
-    # "Page N of M" needs M: lay out once to count pages, then again with the count.
+    # "Page N of M" needs M: lay out once to count pages (drawing no text), then for real.
     pages = _LeafletRenderer(leaflet, language, size).render(total_pages=None)[1]
     data, final_pages = _LeafletRenderer(leaflet, language, size).render(total_pages=pages)
     assert final_pages == pages, "page count changed between passes"
     return data
+
+
+# Streams stay binary (compressed) rather than ASCII85: smaller files, and ReportLab's
+# pure-Python ASCII85 encoder was the slowest step of a build.
+rl_config.useA85 = 0
+
+
+class _MeasuringCanvas(Canvas):
+    """For the pass that only counts pages: the text engine draws nothing on it."""
+
+    measure_only = True
 
 
 class _Document(BaseDocTemplate):
@@ -88,6 +101,7 @@ class _LeafletRenderer:
         self.styles: Styles = styles_for(self.geometry, language, self.palette)
 
     def render(self, total_pages: int | None) -> tuple[bytes, int]:
+        """The PDF and its page count; without `total_pages` a quick pass that only counts."""
         buffer = io.BytesIO()
         content, facts, g = self.content, self.facts, self.geometry
         doc = _Document(
@@ -114,7 +128,7 @@ class _LeafletRenderer:
                          autoNextPageTemplate="later"),
             PageTemplate("later", [frames[1]], onPage=furniture.later_page),
         ])
-        doc.build(self._story())
+        doc.build(self._story(), canvasmaker=_MeasuringCanvas if total_pages is None else Canvas)
         return buffer.getvalue(), doc.pages_drawn
 
     def _on_first_page(self, furniture: PageFurniture) -> Callable:

@@ -8,6 +8,7 @@ carry ActualText so that copying gives the words as written, in logical order.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
@@ -84,7 +85,12 @@ class SetText:
         return slack if at_right else 0.0
 
     def draw(self, canvas: Canvas, x: float, top: float) -> None:
-        """Draw with the top of the text at `top` (PDF coordinates, y up)."""
+        """Draw with the top of the text at `top` (PDF coordinates, y up).
+
+        A canvas marked `measure_only` (a layout pass that only counts pages) gets nothing.
+        """
+        if getattr(canvas, "measure_only", False):
+            return
         canvas.setFillColor(self.style.colour)
         for line, baseline in zip(self.lines, self.baselines, strict=True):
             _draw_line(canvas, self.text, line, x + self.line_x(line), top - baseline, self.style.size,
@@ -93,10 +99,17 @@ class SetText:
 
 def set_text(runs: list[Run], style: TextStyle, width: float) -> SetText:
     """Shape and break `runs` for a column `width` points wide."""
+    return _set_text(tuple(runs), style, round(width, 3))
+
+
+@lru_cache(maxsize=4096)
+def _set_text(runs: tuple[Run, ...], style: TextStyle, width: float) -> SetText:
+    # Cached: a document is laid out twice ("Page N of M"), and often several sizes and
+    # languages in one process; shaping the same text for the same width gives the same lines.
     if style.bold:
-        runs = [Run(run.text, True) for run in runs]
+        runs = tuple(Run(run.text, True) for run in runs)
     rtl = text_direction(style.language) == "rtl"
-    shaped = shape_text(runs, style.language, rtl)
+    shaped = shape_text(list(runs), style.language, rtl)
     lines = break_lines(shaped, width / style.size) if shaped.text else []
     return SetText(shaped.text, rtl, tuple(lines), style, width)
 
@@ -111,15 +124,20 @@ def _draw_line(canvas: Canvas, text: str, line: Line, x: float, baseline: float,
     code.append(f"/Span <</ActualText {_utf16_hex(written)}>> BDC")
     if for_pdfium != written:
         code.append(f"/Span <</ActualText {_utf16_hex(for_pdfium)}>> BDC")
-    code.extend(_show_glyphs(list(line.glyphs), x, baseline, size, canvas._doc))
+    code.extend(_show_glyphs(list(line.glyphs), x, baseline, size, canvas._doc, _glyph_codes(canvas)))
     if for_pdfium != written:
         code.append("EMC")
     code.append("EMC")
     code.append("ET")
 
 
+def _glyph_codes(canvas: Canvas) -> dict[tuple[str, int], tuple[int, bytes, str]]:
+    """Per document: (font, glyph) -> (subset, code byte, PDF font name), once ReportLab assigned it."""
+    return canvas.__dict__.setdefault("_leaflet_glyph_codes", {})
+
+
 def _show_glyphs(glyphs: list[PlacedGlyph], origin: float, baseline: float, size: float,
-                 doc) -> list[str]:
+                 doc, codes: dict[tuple[str, int], tuple[int, bytes, str]]) -> list[str]:
     """Text operators for glyphs: TJ adjustments move along the line, text rise (Ts) up and down."""
     operators: list[str] = []
     font_key = None
@@ -134,11 +152,15 @@ def _show_glyphs(glyphs: list[PlacedGlyph], origin: float, baseline: float, size
 
     for glyph in glyphs:
         face = glyph.font
-        (subset, code_bytes), = face.ttf.splitString(face.carrier(glyph.glyph), doc)
+        known = codes.get((face.name, glyph.glyph))
+        if known is None:
+            (subset, code_bytes), = face.ttf.splitString(face.carrier(glyph.glyph), doc)
+            known = codes[face.name, glyph.glyph] = (subset, code_bytes, face.ttf.getSubsetInternalName(subset, doc))
+        subset, code_bytes, pdf_font = known
         gx, gy = glyph.x * size, glyph.y * size
         if (face.name, subset) != font_key:
             flush()
-            operators.append(f"{face.ttf.getSubsetInternalName(subset, doc)} {size * face.size:.2f} Tf")
+            operators.append(f"{pdf_font} {size * face.size:.2f} Tf")
             font_key, pen = (face.name, subset), None
         if abs(gy - rise) > 1e-3:
             flush()

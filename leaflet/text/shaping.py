@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import uharfbuzz as hb
 
@@ -125,6 +126,7 @@ def _face_for(char: str, script: str, language: str, bold: bool, index: int) -> 
     return face
 
 
+@lru_cache(maxsize=8192)
 def _covering_face(char: str, script: str, language: str, bold: bool) -> FontFace | None:
     try:
         families = [family_for_script(language, script), *fallback_families()]
