@@ -1,4 +1,8 @@
-"""The pipeline: content -> layout -> checked PDFs written into the output folder."""
+"""The pipeline: content -> layout -> checked PDFs written into the output folder.
+
+Per language and size a leaflet; then one bilingual file per size, and for A5 a booklet
+per language, imposed for saddle-stitch printing.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,24 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel import Locale
+
 from leaflet.content import ContentError, Leaflet, load_leaflet
-from leaflet.layout import document_title, geometry_for, render_leaflet
-from leaflet.pdf import Expectations, Finding, check_pdf, write_atomically
+from leaflet.layout import document_title, geometry_for, render_leaflet, render_notes_page
+from leaflet.pdf import (
+    Expectations,
+    Finding,
+    LanguagePart,
+    check_pdf,
+    impose_booklet,
+    merge_languages,
+    write_atomically,
+)
 from leaflet.text import uncovered_characters
 
-_OUTPUT_NAME = re.compile(r"(?P<id>[a-z0-9-]+)_(?P<lang>[A-Za-z_]+)_(?P<size>A4|A5)\.pdf")
+_OUTPUT_NAME = re.compile(
+    r"(?P<id>[a-z0-9-]+)_(?P<lang>[A-Za-z_]+?)_(?P<size>A4|A5)(?P<kind>-booklet)?\.pdf")
+BILINGUAL = "bilingual"
 
 
 def check_fonts_cover(leaflet: Leaflet) -> None:
@@ -28,27 +44,32 @@ def check_fonts_cover(leaflet: Leaflet) -> None:
         raise ContentError(problems)
 
 
-def output_name(leaflet_id: str, language: str, size: str) -> str:
-    return f"{leaflet_id}_{language}_{size}.pdf"
+def output_name(leaflet_id: str, language: str, size: str, booklet: bool = False) -> str:
+    return f"{leaflet_id}_{language}_{size}{'-booklet' if booklet else ''}.pdf"
 
 
-def parse_output_name(name: str) -> tuple[str, str, str] | None:
-    """(leaflet id, language, size) from a file name such as liver-metastases_en_A5.pdf."""
+def parse_output_name(name: str) -> tuple[str, str, str, bool] | None:
+    """(leaflet id, language or 'bilingual', size, is a booklet) from an output file name."""
     match = _OUTPUT_NAME.fullmatch(name)
-    return (match["id"], match["lang"], match["size"]) if match else None
+    return (match["id"], match["lang"], match["size"], bool(match["kind"])) if match else None
 
 
-def expectations_for(leaflet: Leaflet, language: str, size: str) -> Expectations:
-    content = leaflet.languages[language]
+def expectations_for(leaflet: Leaflet, language: str, size: str, booklet: bool = False) -> Expectations:
+    """What a built file must show; `language` may be 'bilingual'."""
+    languages = list(leaflet.languages) if language == BILINGUAL else [language]
+    content = leaflet.languages[languages[0]]
     geometry = geometry_for(size)
     helpline = next(c.phone for c in leaflet.facts.contacts if c.emphasis == "helpline")
+    page_size = (geometry.width * 2, geometry.height) if booklet else (geometry.width, geometry.height)
+    sections = None if booklet else (len(languages) if language == BILINGUAL else len(content.sections))
     return Expectations(
-        page_size=(geometry.width, geometry.height),
+        page_size=page_size,
         title=document_title(content),
         author=str(content.institute),
-        language=language,
-        sections=len(content.sections),
-        extractable=(str(content.title), helpline),
+        language=languages[0],
+        sections=sections,
+        extractable=(*(str(leaflet.languages[code].title) for code in languages), helpline),
+        page_multiple=2 if booklet else 1,
     )
 
 
@@ -72,14 +93,33 @@ def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_
     leaflet = load_leaflet(content_dir, languages)
     check_fonts_cover(leaflet)
     result = BuildResult()
-    for language in leaflet.languages:
-        for size in sizes:
-            path = out_dir / output_name(leaflet.facts.id, language, size)
-            data = render_leaflet(leaflet, language, size)
-            findings = check_pdf(data, str(path), expectations_for(leaflet, language, size))
-            if findings:
-                result.findings.extend(findings)
-                continue
-            write_atomically(path, data)
-            result.written.append(BuiltFile(path, len(data)))
+    leaflet_id = leaflet.facts.id
+    for size in sizes:
+        pdfs = {language: render_leaflet(leaflet, language, size) for language in leaflet.languages}
+        for language, data in pdfs.items():
+            _write_checked(result, out_dir / output_name(leaflet_id, language, size), data,
+                           expectations_for(leaflet, language, size))
+        if len(pdfs) > 1:
+            parts = [LanguagePart(language, _language_name(language), data) for language, data in pdfs.items()]
+            _write_checked(result, out_dir / output_name(leaflet_id, BILINGUAL, size), merge_languages(parts),
+                           expectations_for(leaflet, BILINGUAL, size))
+        if size == "A5":
+            for language, data in pdfs.items():
+                rtl = Locale.parse(language).text_direction == "rtl"
+                booklet = impose_booklet(data, render_notes_page(leaflet, language, size), rtl)
+                _write_checked(result, out_dir / output_name(leaflet_id, language, size, booklet=True), booklet,
+                               expectations_for(leaflet, language, size, booklet=True))
     return result
+
+
+def _language_name(language: str) -> str:
+    return Locale.parse(language).get_display_name(language).capitalize()
+
+
+def _write_checked(result: BuildResult, path: Path, data: bytes, expected: Expectations) -> None:
+    findings = check_pdf(data, str(path), expected)
+    if findings:
+        result.findings.extend(findings)
+        return
+    write_atomically(path, data)
+    result.written.append(BuiltFile(path, len(data)))

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from leaflet.build import build, check_fonts_cover, expectations_for, parse_output_name
+from leaflet.build import BILINGUAL, build, check_fonts_cover, expectations_for, parse_output_name
 from leaflet.content import ContentError, load_leaflet
 from leaflet.layout import SIZES
 from leaflet.pdf import check_pdf_file
@@ -98,14 +98,15 @@ def _validate(files: list[Path], content: Path) -> int:
                   "expected <leaflet-id>_<lang>_<size>.pdf", file=sys.stderr)
             return EXIT_BAD_INPUT
         parsed[path] = names
-    leaflet = load_leaflet(content, sorted({lang for _, lang, _ in parsed.values()}))
+    languages = {lang for _, lang, _, _ in parsed.values()}
+    leaflet = load_leaflet(content, None if BILINGUAL in languages else sorted(languages))
     failed = False
-    for path, (leaflet_id, language, size) in parsed.items():
+    for path, (leaflet_id, language, size, booklet) in parsed.items():
         if leaflet_id != leaflet.facts.id:
             print(f"{path}: leaflet id `{leaflet_id}` is not the content's `{leaflet.facts.id}`; "
                   f"expected a file built from {content}", file=sys.stderr)
             return EXIT_BAD_INPUT
-        findings = check_pdf_file(path, expectations_for(leaflet, language, size))
+        findings = check_pdf_file(path, expectations_for(leaflet, language, size, booklet))
         for finding in findings:
             print(f"check failed: {finding}", file=sys.stderr)
         if not findings:

@@ -23,15 +23,17 @@ def test_default_command_builds_every_language_in_both_sizes(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     languages = sorted(p.stem for p in (tmp_path / "content").glob("*.yaml") if p.stem != "leaflet")
     expected = {f"liver-metastases_{lang}_{size}.pdf" for lang in languages for size in ("A4", "A5")}
+    expected |= {f"liver-metastases_bilingual_{size}.pdf" for size in ("A4", "A5")}
+    expected |= {f"liver-metastases_{lang}_A5-booklet.pdf" for lang in languages}
     assert {p.name for p in (tmp_path / "output").iterdir()} == expected
     for name in expected:
         assert f"wrote output/{name}" in result.stdout
 
 
 def test_build_options_choose_language_size_and_folder(tmp_path: Path) -> None:
-    result = run_cli("build", "--lang", "en", "--size", "A5", "--out", str(tmp_path / "out"))
+    result = run_cli("build", "--lang", "en", "--size", "A4", "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["liver-metastases_en_A5.pdf"]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["liver-metastases_en_A4.pdf"]
 
 
 def test_check_accepts_the_real_content() -> None:

@@ -40,7 +40,7 @@ FACTS_FILE = "leaflet.yaml"
 _LANGUAGE_FILE = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2})?\.yaml")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
-_LABEL_FIELDS = ("patient_information", "opening_hours", "page_of")
+_LABEL_FIELDS = ("patient_information", "opening_hours", "page_of", "notes")
 _LABEL_PLACEHOLDERS = {
     "opening_hours": {"first_day", "last_day", "opens", "closes"},
     "page_of": {"page", "pages"},

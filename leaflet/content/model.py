@@ -106,6 +106,7 @@ class Labels:
     patient_information: Text
     opening_hours: Text
     page_of: Text
+    notes: Text  # heading of the lined notes pages that fill out a printed booklet
 
 
 @dataclass(frozen=True)

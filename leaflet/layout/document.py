@@ -44,6 +44,11 @@ def document_title(content: LanguageContent) -> str:
     return f"{content.title} ({content.subtitle})"
 
 
+def render_notes_page(leaflet: Leaflet, language: str, size: str) -> bytes:
+    """A lined "Notes" page in the leaflet's design, to fill out a printed booklet."""
+    return _LeafletRenderer(leaflet, language, size).notes_page()
+
+
 def render_leaflet(leaflet: Leaflet, language: str, size: str) -> bytes:
     """The finished PDF of one language and size. Same input, same bytes."""
     # "Page N of M" needs M: lay out once to count pages (drawing no text), then for real.
@@ -130,6 +135,31 @@ class _LeafletRenderer:
         ])
         doc.build(self._story(), canvasmaker=_MeasuringCanvas if total_pages is None else Canvas)
         return buffer.getvalue(), doc.pages_drawn
+
+    def notes_page(self) -> bytes:
+        g, styles = self.geometry, self.styles
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, pagesize=(g.width, g.height), invariant=1, lang=self.locale.replace("_", "-"),
+                        initialFontName=register_family(family_for_script(self.content.language, "Latn")).regular)
+        canvas.setTitle(document_title(self.content))
+        canvas.setAuthor(self.content.institute)
+        published = self.facts.document_control.published
+        canvas.setDateFormatter(lambda *_: f"D:{published:%Y%m%d}000000+00'00'")
+        furniture = PageFurniture(self._page_texts(), g, styles, self.palette, lambda _page: "", self.rtl)
+        furniture.later_page(canvas, None)
+        top = g.height - g.margin_top - g.running_header_height
+        heading = TextBlock(self.content.labels.notes, styles.section)
+        _, height = heading.wrapOn(canvas, g.text_width, g.height)
+        heading.drawOn(canvas, g.margin_side, top - height)
+        canvas.setStrokeColor(self.palette.tint)
+        canvas.setLineWidth(0.8)
+        y = top - height - styles.body.space_after * 3
+        while y > g.margin_bottom + g.footer_height:
+            canvas.line(g.margin_side, y, g.width - g.margin_side, y)
+            y -= styles.body.text.size * 2.2
+        canvas.showPage()
+        canvas.save()
+        return buffer.getvalue()
 
     def _on_first_page(self, furniture: PageFurniture) -> Callable:
         published = self.facts.document_control.published

@@ -1,6 +1,18 @@
 """PDF stage: checking finished PDFs and writing them safely."""
 
 from leaflet.pdf.checks import Expectations, Finding, check_pdf, check_pdf_file, extract_text
+from leaflet.pdf.merge import LanguagePart, booklet_order, impose_booklet, merge_languages
 from leaflet.pdf.output import write_atomically
 
-__all__ = ["Expectations", "Finding", "check_pdf", "check_pdf_file", "extract_text", "write_atomically"]
+__all__ = [
+    "Expectations",
+    "Finding",
+    "LanguagePart",
+    "booklet_order",
+    "check_pdf",
+    "check_pdf_file",
+    "extract_text",
+    "impose_booklet",
+    "merge_languages",
+    "write_atomically",
+]

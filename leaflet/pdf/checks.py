@@ -22,8 +22,9 @@ class Expectations:
     title: str
     author: str
     language: str
-    sections: int
+    sections: int | None  # top-level outline entries; None where pages were imposed
     extractable: tuple[str, ...]  # texts a reader must be able to copy out
+    page_multiple: int = 1  # page count must divide by this (2 for a booklet's sheet sides)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ def check_pdf(data: bytes, name: str, expected: Expectations) -> list[Finding]:
         *_check_fonts_embedded(pages),
         *_check_metadata(reader, expected),
         *_check_outline(reader, expected.sections),
+        *_check_page_count(pages, expected.page_multiple),
         *_check_text(data, expected.extractable),
     ]
     return [Finding(name, check, found) for check, found in problems]
@@ -130,7 +132,15 @@ def _check_metadata(reader: PdfReader, expected: Expectations) -> list[tuple[str
     return problems
 
 
-def _check_outline(reader: PdfReader, sections: int) -> list[tuple[str, str]]:
+def _check_page_count(pages, multiple: int) -> list[tuple[str, str]]:
+    if len(pages) % multiple:
+        return [("page count", f"{len(pages)} pages, expected a multiple of {multiple}")]
+    return []
+
+
+def _check_outline(reader: PdfReader, sections: int | None) -> list[tuple[str, str]]:
+    if sections is None:
+        return []
     entries = [item for item in reader.outline if not isinstance(item, list)]
     if len(entries) != sections:
         return [("outline", f"{len(entries)} entries, expected one per section ({sections})")]

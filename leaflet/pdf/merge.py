@@ -1,0 +1,120 @@
+"""Putting finished PDFs together with pypdf: one bilingual file, and printed booklets."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    StreamObject,
+)
+
+
+@dataclass(frozen=True)
+class LanguagePart:
+    language: str
+    name: str  # the language's own name, for the outline and page labels
+    pdf: bytes
+
+
+def merge_languages(parts: list[LanguagePart]) -> bytes:
+    """Every language one after the other; outline grouped by language, page labels per language.
+
+    The document information of the first part (English) is kept.
+    """
+    writer = PdfWriter()
+    for part in parts:
+        reader = PdfReader(io.BytesIO(part.pdf))
+        start = len(writer.pages)
+        for page in reader.pages:
+            writer.add_page(page)
+        parent = writer.add_outline_item(part.name, start)
+        for item in reader.outline:
+            if not isinstance(item, list):
+                writer.add_outline_item(item.title, start + reader.get_destination_page_number(item), parent=parent)
+        writer.set_page_label(start, len(writer.pages) - 1, style="/D", prefix=f"{part.name} ", start=1)
+    first = PdfReader(io.BytesIO(parts[0].pdf))
+    writer.add_metadata({key: value for key, value in (first.metadata or {}).items()})
+    _copy_catalog_entries(first, writer)
+    return _write(writer)
+
+
+def booklet_order(pages: int, rtl: bool) -> list[tuple[int, int]]:
+    """(left, right) page indices of each sheet side, front then back, for saddle stitching.
+
+    A left-to-right booklet's first sheet shows the last page and page 1 on its front, and
+    page 2 and the second-to-last on its back. A right-to-left booklet opens from the right,
+    so every side is mirrored.
+    """
+    if pages % 4:
+        raise ValueError(f"a booklet needs a multiple of 4 pages, not {pages}")
+    sides = []
+    for sheet in range(pages // 4):
+        front = (pages - 1 - 2 * sheet, 2 * sheet)
+        back = (2 * sheet + 1, pages - 2 - 2 * sheet)
+        sides += [front, back]
+    return [(right, left) for left, right in sides] if rtl else sides
+
+
+def impose_booklet(pdf: bytes, filler: bytes, rtl: bool) -> bytes:
+    """Two A5 pages to an A4 landscape side, padded to a multiple of 4 with the filler page.
+
+    Filler pages (lined notes) go just before the last page, which stays the back cover.
+    """
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter()
+    # Each A5 page becomes a form XObject, drawn twice-up on a side: no content is re-parsed.
+    forms = [_as_form(page, writer) for page in reader.pages]
+    filler_form = _as_form(PdfReader(io.BytesIO(filler)).pages[0], writer)
+    while len(forms) % 4:
+        forms.insert(len(forms) - 1, filler_form)
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    for left, right in booklet_order(len(forms), rtl):
+        side = PageObject.create_blank_page(writer, width=2 * width, height=height)
+        side[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): DictionaryObject({
+            NameObject("/L"): forms[left], NameObject("/R"): forms[right]})})
+        content = DecodedStreamObject()
+        content.set_data(f"q /L Do Q q 1 0 0 1 {width:.4f} 0 cm /R Do Q".encode())
+        side[NameObject("/Contents")] = writer._add_object(content)
+        writer.add_page(side)
+    writer.add_metadata({key: value for key, value in (reader.metadata or {}).items()})
+    _copy_catalog_entries(reader, writer)
+    return _write(writer)
+
+
+def _as_form(page: PageObject, writer: PdfWriter) -> IndirectObject:
+    """A page's content as a form XObject in `writer`, its compressed stream copied as it is."""
+    contents = page["/Contents"].get_object()
+    form = StreamObject()
+    form._data = contents._data
+    if "/Filter" in contents:
+        form[NameObject("/Filter")] = contents["/Filter"].clone(writer)
+    form.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): ArrayObject([FloatObject(v) for v in page.mediabox]),
+        NameObject("/Resources"): page["/Resources"].get_object().clone(writer),
+    })
+    return writer._add_object(form)
+
+
+def _copy_catalog_entries(reader: PdfReader, writer: PdfWriter) -> None:
+    """Keep the language and the reading direction (an Urdu booklet reads right to left)."""
+    for key in ("/Lang", "/ViewerPreferences"):
+        value = reader.trailer["/Root"].get(key)
+        if value is not None:
+            writer._root_object[NameObject(key)] = writer._add_object(value.get_object().clone(writer)) \
+                if key == "/ViewerPreferences" else value
+
+
+def _write(writer: PdfWriter) -> bytes:
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,97 @@
+"""Files for the print shop: the bilingual leaflet and the saddle-stitched A5 booklets."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+from pypdf import PdfReader
+
+from leaflet.build import expectations_for
+from leaflet.pdf import booklet_order, check_pdf_file
+from tests.conftest import ROOT, run_cli
+
+
+@pytest.fixture(scope="module")
+def default_build(tmp_path_factory) -> Path:
+    """The default command, run as OPD staff would, in a fresh folder."""
+    folder = tmp_path_factory.mktemp("default")
+    (folder / "content").symlink_to(ROOT / "content")
+    result = run_cli(cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return folder / "output"
+
+
+def test_booklet_order_is_saddle_stitch_and_mirrors_for_right_to_left() -> None:
+    assert booklet_order(8, rtl=False) == [(7, 0), (1, 6), (5, 2), (3, 4)]
+    assert booklet_order(8, rtl=True) == [(0, 7), (6, 1), (2, 5), (4, 3)]
+    with pytest.raises(ValueError, match="multiple of 4"):
+        booklet_order(6, rtl=False)
+
+
+def half_sheet_pages(path: Path, notes: str) -> list[tuple[str, str]]:
+    """The page number printed on the left and the right half of every sheet side ('' for notes).
+
+    The left half is drawn first, so its text comes first in what pdfium copies out.
+    """
+    sides = []
+    for page in pdfium.PdfDocument(path.read_bytes()):
+        text = " ".join(page.get_textpage().get_text_range().split())
+        halves = [(m.start(), m.group(1) or m.group(2))
+                  for m in re.finditer(r"Page (\d+) of \d+|صفحہ (\d+) از \d+", text)]
+        halves += [(m.start(), "") for m in re.finditer(re.escape(notes), text)]
+        sides.append(tuple(number for _, number in sorted(halves)))
+    return sides
+
+
+@pytest.mark.parametrize(("language", "rtl", "notes"), [("en", False, "Notes"), ("ur", True, "نوٹس")])
+def test_booklet_pages_fall_in_saddle_stitch_order(default_build, language, rtl, notes) -> None:
+    leaflet_pages = len(PdfReader(default_build / f"liver-metastases_{language}_A5.pdf").pages)
+    booklet = default_build / f"liver-metastases_{language}_A5-booklet.pdf"
+    padded = leaflet_pages + (-leaflet_pages) % 4
+    pages = [str(n) for n in range(1, leaflet_pages)] + [""] * (padded - leaflet_pages) + [str(leaflet_pages)]
+    expected = [(pages[left], pages[right]) for left, right in booklet_order(padded, rtl)]
+    assert half_sheet_pages(booklet, notes) == expected
+    reader = PdfReader(booklet)
+    assert len(reader.pages) == padded // 2
+    assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages} == {(839, 595)}
+    assert reader.trailer["/Root"]["/Lang"].startswith(language)
+
+
+def test_padding_pages_are_designed_notes_pages(default_build) -> None:
+    texts = [" ".join(t.split()) for t in
+             (p.get_textpage().get_text_range() for p in pdfium.PdfDocument(
+                 (default_build / "liver-metastases_en_A5-booklet.pdf").read_bytes()))]
+    leaflet_pages = len(PdfReader(default_build / "liver-metastases_en_A5.pdf").pages)
+    notes = sum(text.count("Notes") for text in texts)
+    assert notes == (-leaflet_pages) % 4
+
+
+def test_bilingual_outline_groups_languages_then_sections(default_build, leaflet) -> None:
+    for size in ("A4", "A5"):
+        reader = PdfReader(default_build / f"liver-metastases_bilingual_{size}.pdf")
+        outline = reader.outline
+        titles = [item.title for item in outline if not isinstance(item, list)]
+        assert titles == ["English", "اردو"]
+        children = [item for item in outline if isinstance(item, list)]
+        assert [[c.title for c in group] for group in children] == [
+            [str(s.heading) for s in leaflet.languages[code].sections] for code in ("en", "ur")]
+        english_pages = len(PdfReader(default_build / f"liver-metastases_en_{size}.pdf").pages)
+        assert reader.page_labels[0] == "English 1"
+        assert reader.page_labels[english_pages] == "اردو 1"
+        assert reader.metadata.title == "Liver Metastases (Secondary Liver Cancer)"
+
+
+def test_every_default_output_passes_the_checks_and_qpdf(default_build, leaflet) -> None:
+    files = sorted(default_build.glob("*.pdf"))
+    assert len(files) == 8
+    for path in files:
+        with pikepdf.open(path) as pdf:
+            assert pdf.check_pdf_syntax() == [], path.name
+    result = run_cli("validate", *map(str, files))
+    assert result.returncode == 0, result.stderr
+    booklet = default_build / "liver-metastases_ur_A5-booklet.pdf"
+    assert check_pdf_file(booklet, expectations_for(leaflet, "ur", "A5", booklet=True)) == []
