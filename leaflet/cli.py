@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from leaflet.build import BILINGUAL, build, check_fonts_cover, expectations_for, parse_output_name
 from leaflet.content import ContentError, load_leaflet
 from leaflet.layout import SIZES
-from leaflet.pdf import check_pdf_file
+from leaflet.pdf import CHECKS, Expectations, Finding, check_pdf_file
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_CONTENT = Path("content")
@@ -43,11 +44,13 @@ def _parser() -> argparse.ArgumentParser:
 
     validate_parser = commands.add_parser(
         "validate", help="run the PDF checks on built files",
-        description="Run the PDF checks on files named <leaflet-id>_<lang>_<size>.pdf, "
-                    "against the content they were built from.")
+        description="Run the PDF checks on built files (named as the build names them: "
+                    "<leaflet-id>_<lang>_<size>.pdf, ..._bilingual_<size>.pdf, ..._<lang>_A5-booklet.pdf) "
+                    "against the content they were built from, and print a table of the results.")
     validate_parser.add_argument("files", nargs="+", type=Path, metavar="FILE.pdf")
     validate_parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
                                  help="content folder (default: content)")
+    validate_parser.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
 
 
@@ -57,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return _check(args.content)
         if args.command == "validate":
-            return _validate(args.files, args.content)
+            return _validate(args.files, args.content, args.json)
         if args.command == "build":
             return _build(args.content, args.lang, args.size, args.out)
         return _build(DEFAULT_CONTENT, None, None, DEFAULT_OUTPUT)
@@ -89,7 +92,7 @@ def _check(content: Path) -> int:
     return EXIT_OK
 
 
-def _validate(files: list[Path], content: Path) -> int:
+def _validate(files: list[Path], content: Path, as_json: bool) -> int:
     parsed = {}
     for path in files:
         names = parse_output_name(path.name)
@@ -100,16 +103,49 @@ def _validate(files: list[Path], content: Path) -> int:
         parsed[path] = names
     languages = {lang for _, lang, _, _ in parsed.values()}
     leaflet = load_leaflet(content, None if BILINGUAL in languages else sorted(languages))
-    failed = False
+    report = []
     for path, (leaflet_id, language, size, booklet) in parsed.items():
         if leaflet_id != leaflet.facts.id:
             print(f"{path}: leaflet id `{leaflet_id}` is not the content's `{leaflet.facts.id}`; "
                   f"expected a file built from {content}", file=sys.stderr)
             return EXIT_BAD_INPUT
-        findings = check_pdf_file(path, expectations_for(leaflet, language, size, booklet))
-        for finding in findings:
-            print(f"check failed: {finding}", file=sys.stderr)
-        if not findings:
-            print(f"{path}: all checks passed")
-        failed = failed or bool(findings)
-    return EXIT_CHECK_FAILED if failed else EXIT_OK
+        expected = expectations_for(leaflet, language, size, booklet)
+        report.append((path, expected, check_pdf_file(path, expected)))
+    if as_json:
+        print(json.dumps(_report_json(report), ensure_ascii=False, indent=2))
+    else:
+        _print_report(report)
+    return EXIT_CHECK_FAILED if any(findings for _, _, findings in report) else EXIT_OK
+
+
+def _cells(expected: Expectations, findings: list[Finding]) -> dict[str, str]:
+    """Each check's result for one file: ok, n/a, or what was found."""
+    not_applicable = {"page boxes": expected.bleed is None, "colours": not expected.cmyk_only,
+                      "outline": expected.sections is None, "page count": expected.page_multiple == 1}
+    found = {finding.check: finding.found for finding in findings}
+    opened = "opens" not in found
+    return {check: found.get(check) or ("n/a" if not_applicable.get(check) or not opened else "ok")
+            for check in CHECKS}
+
+
+def _report_json(report) -> dict:
+    files = [{"file": str(path), "checks": _cells(expected, findings), "ok": not findings}
+             for path, expected, findings in report]
+    return {"ok": all(entry["ok"] for entry in files), "files": files}
+
+
+def _print_report(report) -> None:
+    """A table, file by check; what failed is spelled out below it (and on stderr)."""
+    names = [path.name for path, _, _ in report]
+    first = max(len(name) for name in names)
+    print(f"{'file':<{first}}  " + "  ".join(CHECKS))
+    for name, (_, expected, findings) in zip(names, report, strict=True):
+        cells = _cells(expected, findings)
+        marks = [("ok" if cells[c] == "ok" else "-" if cells[c] == "n/a" else "FAIL").ljust(len(c)) for c in CHECKS]
+        print(f"{name:<{first}}  " + "  ".join(marks).rstrip())
+    failures = [finding for _, _, findings in report for finding in findings]
+    for finding in failures:
+        print(f"check failed: {finding}", file=sys.stderr)
+    checked = len(report) * len(CHECKS)
+    print(f"{len(report)} files, {len(failures)} of {checked} checks failed" if failures
+          else f"{len(report)} files: all checks passed")

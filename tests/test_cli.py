@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -89,7 +90,20 @@ def test_usage_errors_exit_2() -> None:
 def test_validate_passes_good_pdfs(built) -> None:
     result = run_cli("validate", str(built["A4"]), str(built["A5"]))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("all checks passed") == 2
+    assert "2 files: all checks passed" in result.stdout
+    rows = [line.split() for line in result.stdout.splitlines() if line.startswith("liver-metastases")]
+    assert [row[0] for row in rows] == [built["A4"].name, built["A5"].name]
+    assert all(set(row[1:]) <= {"ok", "-"} for row in rows)
+
+
+def test_validate_json_report_names_every_check(built) -> None:
+    result = run_cli("validate", "--json", str(built["A4"]))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["ok"] is True
+    checks = report["files"][0]["checks"]
+    assert checks["fonts embedded"] == "ok" and checks["colours"] == "n/a"
+    assert len(checks) == 13
 
 
 def test_validate_fails_a_wrong_pdf_naming_file_check_and_finding(tmp_path: Path, built) -> None:

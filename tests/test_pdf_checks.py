@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
+
+import pikepdf
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -45,6 +48,34 @@ def test_missing_text_wrong_size_and_metadata_are_named(built, leaflet) -> None:
     no_helpline = expected.__class__(**{**expected.__dict__, "extractable": ("0300 000 0000",)})
     failed = checks_failed(built["A5"].read_bytes(), no_helpline)
     assert failed["extractable text"] == "not found: '0300 000 0000'"
+
+
+def with_page_content(path: Path, extra: bytes) -> bytes:
+    """The PDF with `extra` operators appended to the first page's content."""
+    with pikepdf.open(path) as pdf:
+        page = pdf.pages[0]
+        page.contents_add(pikepdf.Stream(pdf, extra), prepend=False)
+        buffer = io.BytesIO()
+        pdf.save(buffer, deterministic_id=True)
+    return buffer.getvalue()
+
+
+def test_a_drawn_notdef_glyph_is_caught(built, leaflet) -> None:
+    data = with_page_content(built["A4"], b"BT /F1+0 12 Tf 1 0 0 1 100 100 Tm <0041004200> Tj ET")
+    failed = checks_failed(data, expectations_for(leaflet, "en", "A4"))
+    assert failed == {"no .notdef": "content stream 1 draws glyph 0 (.notdef)"}
+
+
+def test_an_rgb_fill_in_a_print_file_is_caught(built, leaflet) -> None:
+    expected = dataclasses.replace(expectations_for(leaflet, "en", "A4"), cmyk_only=True)
+    failed = checks_failed(with_page_content(built["A4"], b"0 0 0 1 k 1 0 0 rg 0 0 10 10 re f"), expected)
+    assert failed["colours"].endswith("RGB colour operators, expected CMYK only")
+
+
+def test_missing_trim_and_bleed_boxes_are_caught(built, leaflet) -> None:
+    expected = dataclasses.replace(expectations_for(leaflet, "en", "A4"), bleed=8.5)
+    failed = checks_failed(built["A4"].read_bytes(), expected)
+    assert failed["page boxes"] == "page 1 has no TrimBox or BleedBox"
 
 
 def test_truncated_pdf_does_not_open(built, leaflet) -> None:

@@ -1,10 +1,11 @@
 """PDF stage: checking finished PDFs and writing them safely."""
 
-from leaflet.pdf.checks import Expectations, Finding, check_pdf, check_pdf_file, extract_text
+from leaflet.pdf.checks import CHECKS, Expectations, Finding, check_pdf, check_pdf_file, extract_text
 from leaflet.pdf.merge import LanguagePart, booklet_order, impose_booklet, merge_languages
 from leaflet.pdf.output import write_atomically
 
 __all__ = [
+    "CHECKS",
     "Expectations",
     "Finding",
     "LanguagePart",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,11 @@ from pypdf.errors import PdfReadError
 from pypdf.generic import DictionaryObject, IndirectObject
 
 SIZE_TOLERANCE = 0.5  # points
+CHECKS = ("opens", "page size", "page boxes", "page count", "fonts embedded", "fonts subset", "no .notdef",
+          "title", "author", "language", "outline", "colours", "extractable text")
+_RGB_OPERATOR = re.compile(rb"(?:^|\s)(?:[-+]?[\d.]+\s+){3}(?:rg|RG)(?=\s)")
+_PROPERTIES = re.compile(rb"<<.*?>>", re.S)
+_HEX_STRING = re.compile(rb"<([0-9A-Fa-f\s]*)>")
 
 
 @dataclass(frozen=True)
@@ -25,6 +31,8 @@ class Expectations:
     sections: int | None  # top-level outline entries; None where pages were imposed
     extractable: tuple[str, ...]  # texts a reader must be able to copy out
     page_multiple: int = 1  # page count must divide by this (2 for a booklet's sheet sides)
+    bleed: float | None = None  # print files: the bleed beyond the trim, in points
+    cmyk_only: bool = False  # print files: no RGB colour in any page content
 
 
 @dataclass(frozen=True)
@@ -46,9 +54,13 @@ def check_pdf(data: bytes, name: str, expected: Expectations) -> list[Finding]:
         return [Finding(name, "opens", f"cannot be read ({exc})")]
     if not pages:
         return [Finding(name, "opens", "no pages")]
+    streams = _content_streams(pages)
     problems = [
         *_check_page_sizes(pages, expected.page_size),
+        *_check_boxes(pages, expected.bleed),
         *_check_fonts_embedded(pages),
+        *_check_notdef(streams),
+        *_check_colours(streams, expected.cmyk_only),
         *_check_metadata(reader, expected),
         *_check_outline(reader, expected.sections),
         *_check_page_count(pages, expected.page_multiple),
@@ -66,15 +78,76 @@ def check_pdf_file(path: Path, expected: Expectations) -> list[Finding]:
 
 
 def _check_page_sizes(pages, size: tuple[float, float]) -> list[tuple[str, str]]:
+    """The trimmed size of each page (its TrimBox, or MediaBox where there is none)."""
     wrong = []
     for number, page in enumerate(pages, 1):
-        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        box = page.trimbox if "/TrimBox" in page else page.mediabox
+        width, height = float(box.width), float(box.height)
         if abs(width - size[0]) > SIZE_TOLERANCE or abs(height - size[1]) > SIZE_TOLERANCE:
             wrong.append(f"page {number} is {width:.1f} x {height:.1f} pt")
     if not wrong:
         return []
     more = f" (and {len(wrong) - 1} more pages)" if len(wrong) > 1 else ""
     return [("page size", f"{wrong[0]}, expected {size[0]:.1f} x {size[1]:.1f} pt{more}")]
+
+
+def _check_boxes(pages, bleed: float | None) -> list[tuple[str, str]]:
+    """Print files: TrimBox and BleedBox on every page, the bleed all round, inside the MediaBox."""
+    if bleed is None:
+        return []
+    for number, page in enumerate(pages, 1):
+        if "/TrimBox" not in page or "/BleedBox" not in page:
+            return [("page boxes", f"page {number} has no TrimBox or BleedBox")]
+        trim, bleed_box, media = page.trimbox, page.bleedbox, page.mediabox
+        margins = [float(trim.left) - float(bleed_box.left), float(trim.bottom) - float(bleed_box.bottom),
+                   float(bleed_box.right) - float(trim.right), float(bleed_box.top) - float(trim.top)]
+        if any(abs(m - bleed) > SIZE_TOLERANCE for m in margins):
+            return [("page boxes", f"page {number} bleeds {min(margins):.1f} pt, expected {bleed:.1f} pt")]
+        if (float(bleed_box.left) < float(media.left) or float(bleed_box.bottom) < float(media.bottom)
+                or float(bleed_box.right) > float(media.right) or float(bleed_box.top) > float(media.top)):
+            return [("page boxes", f"page {number}'s BleedBox reaches outside its MediaBox")]
+    return []
+
+
+def _content_streams(pages) -> list[bytes]:
+    """The decoded content of every page and of the form XObjects they draw."""
+    streams, seen = [], set()
+
+    def visit_resources(resources) -> None:
+        for xobject in ((resources or {}).get("/XObject") or {}).values():
+            if xobject.idnum in seen:
+                continue
+            seen.add(xobject.idnum)
+            form = xobject.get_object()
+            if form.get("/Subtype") == "/Form":
+                streams.append(form.get_data())
+                inner = form.get("/Resources")
+                visit_resources(inner.get_object() if inner is not None else None)
+
+    for page in pages:
+        contents = page.get_contents()
+        if contents is not None:
+            streams.append(contents.get_data())
+        resources = page.get("/Resources")
+        visit_resources(resources.get_object() if resources is not None else None)
+    return streams
+
+
+def _check_notdef(streams: list[bytes]) -> list[tuple[str, str]]:
+    """No text draws code 0, which is .notdef in every subset this project writes."""
+    for number, stream in enumerate(streams, 1):
+        for match in _HEX_STRING.finditer(_PROPERTIES.sub(b"", stream)):
+            digits = re.sub(rb"\s", b"", match.group(1))
+            if any(digits[i:i + 2] == b"00" for i in range(0, len(digits), 2)):
+                return [("no .notdef", f"content stream {number} draws glyph 0 (.notdef)")]
+    return []
+
+
+def _check_colours(streams: list[bytes], cmyk_only: bool) -> list[tuple[str, str]]:
+    if not cmyk_only:
+        return []
+    rgb = sum(len(_RGB_OPERATOR.findall(stream)) for stream in streams)
+    return [("colours", f"{rgb} RGB colour operators, expected CMYK only")] if rgb else []
 
 
 def _fonts_in(resources: DictionaryObject | None, seen: set[int]) -> dict[str, DictionaryObject]:
@@ -116,6 +189,9 @@ def _check_fonts_embedded(pages) -> list[tuple[str, str]]:
         return [("fonts embedded", f"not embedded: {', '.join(missing)}")]
     if not fonts:
         return [("fonts embedded", "no fonts at all, so no text")]
+    whole = sorted(name for name in fonts if not re.fullmatch(r"/[A-Z]{6}\+.+", name))
+    if whole:
+        return [("fonts subset", f"embedded whole: {', '.join(whole)}")]
     return []
 
 
