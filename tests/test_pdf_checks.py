@@ -7,7 +7,6 @@ import io
 from pathlib import Path
 
 import pikepdf
-
 import pytest
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4
