@@ -43,17 +43,17 @@ for size in ("A4", "A5"):
     pdfs = {}
     for language in leaflet.languages:
         pdfs[language] = timed(f"layout {language}", lambda: render_leaflet(leaflet, language, size))
-        files[output_name(leaflet.facts.id, language, size)] = (pdfs[language], (language, size, False))
+        files[output_name(leaflet.facts.id, language, size)] = (pdfs[language], (language, size, ""))
     parts = [LanguagePart(code, Locale.parse(code).get_display_name(code), data) for code, data in pdfs.items()]
     files[output_name(leaflet.facts.id, BILINGUAL, size)] = (
-        timed("merge", lambda: merge_languages(parts)), (BILINGUAL, size, False))
+        timed("merge", lambda: merge_languages(parts)), (BILINGUAL, size, ""))
     if size == "A5":
         for language, data in pdfs.items():
             rtl = Locale.parse(language).text_direction == "rtl"
             booklet = timed("merge", lambda: impose_booklet(data, render_notes_page(leaflet, language, size), rtl))
-            files[output_name(leaflet.facts.id, language, size, booklet=True)] = (booklet, (language, size, True))
-for name, (data, (language, size, booklet)) in files.items():
-    found = timed("validate", lambda: check_pdf(data, name, expectations_for(leaflet, language, size, booklet)))
+            files[output_name(leaflet.facts.id, language, size, "booklet")] = (booklet, (language, size, "booklet"))
+for name, (data, (language, size, kind)) in files.items():
+    found = timed("validate", lambda: check_pdf(data, name, expectations_for(leaflet, language, size, kind)))
     assert not found, found
     timed("write", lambda: write_atomically(out / name, data))
 marks["total"] = time.perf_counter() - started

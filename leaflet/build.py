@@ -13,7 +13,7 @@ from pathlib import Path
 from babel import Locale
 
 from leaflet.content import ContentError, Leaflet, load_leaflet
-from leaflet.layout import document_title, geometry_for, render_leaflet, render_notes_page
+from leaflet.layout import BLEED, document_title, geometry_for, render_leaflet, render_notes_page
 from leaflet.pdf import (
     Expectations,
     Finding,
@@ -26,7 +26,7 @@ from leaflet.pdf import (
 from leaflet.text import uncovered_characters
 
 _OUTPUT_NAME = re.compile(
-    r"(?P<id>[a-z0-9-]+)_(?P<lang>[A-Za-z_]+?)_(?P<size>A4|A5)(?P<kind>-booklet)?\.pdf")
+    r"(?P<id>[a-z0-9-]+)_(?P<lang>[A-Za-z_]+?)_(?P<size>A4|A5)(?P<kind>-booklet|_print)?\.pdf")
 BILINGUAL = "bilingual"
 
 
@@ -44,18 +44,24 @@ def check_fonts_cover(leaflet: Leaflet) -> None:
         raise ContentError(problems)
 
 
-def output_name(leaflet_id: str, language: str, size: str, booklet: bool = False) -> str:
-    return f"{leaflet_id}_{language}_{size}{'-booklet' if booklet else ''}.pdf"
+def output_name(leaflet_id: str, language: str, size: str, kind: str = "") -> str:
+    """File name of a leaflet; `kind` is '', 'booklet' or 'print'."""
+    suffix = {"": "", "booklet": "-booklet", "print": "_print"}[kind]
+    return f"{leaflet_id}_{language}_{size}{suffix}.pdf"
 
 
-def parse_output_name(name: str) -> tuple[str, str, str, bool] | None:
-    """(leaflet id, language or 'bilingual', size, is a booklet) from an output file name."""
+def parse_output_name(name: str) -> tuple[str, str, str, str] | None:
+    """(leaflet id, language or 'bilingual', size, kind) from an output file name."""
     match = _OUTPUT_NAME.fullmatch(name)
-    return (match["id"], match["lang"], match["size"], bool(match["kind"])) if match else None
+    if not match:
+        return None
+    kind = {None: "", "-booklet": "booklet", "_print": "print"}[match["kind"]]
+    return match["id"], match["lang"], match["size"], kind
 
 
-def expectations_for(leaflet: Leaflet, language: str, size: str, booklet: bool = False) -> Expectations:
-    """What a built file must show; `language` may be 'bilingual'."""
+def expectations_for(leaflet: Leaflet, language: str, size: str, kind: str = "") -> Expectations:
+    """What a built file must show; `language` may be 'bilingual', `kind` 'booklet' or 'print'."""
+    booklet = kind == "booklet"
     languages = list(leaflet.languages) if language == BILINGUAL else [language]
     content = leaflet.languages[languages[0]]
     geometry = geometry_for(size)
@@ -70,6 +76,8 @@ def expectations_for(leaflet: Leaflet, language: str, size: str, booklet: bool =
         sections=sections,
         extractable=(*(str(leaflet.languages[code].title) for code in languages), helpline),
         page_multiple=2 if booklet else 1,
+        bleed=BLEED if kind == "print" else None,
+        cmyk_only=kind == "print",
     )
 
 
@@ -85,15 +93,24 @@ class BuildResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_dir: Path) -> BuildResult:
+def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_dir: Path,
+          for_print: bool = False) -> BuildResult:
     """Build, check and write every requested PDF; a PDF that fails a check is not written.
 
-    Raises ContentError before anything is written if the content is wrong.
+    For print, only the print variant of each leaflet. Raises ContentError before anything
+    is written if the content is wrong.
     """
     leaflet = load_leaflet(content_dir, languages)
     check_fonts_cover(leaflet)
     result = BuildResult()
     leaflet_id = leaflet.facts.id
+    if for_print:
+        for size in sizes:
+            for language in leaflet.languages:
+                _write_checked(result, out_dir / output_name(leaflet_id, language, size, "print"),
+                               render_leaflet(leaflet, language, size, for_print=True),
+                               expectations_for(leaflet, language, size, "print"))
+        return result
     for size in sizes:
         pdfs = {language: render_leaflet(leaflet, language, size) for language in leaflet.languages}
         for language, data in pdfs.items():
@@ -107,8 +124,8 @@ def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_
             for language, data in pdfs.items():
                 rtl = Locale.parse(language).text_direction == "rtl"
                 booklet = impose_booklet(data, render_notes_page(leaflet, language, size), rtl)
-                _write_checked(result, out_dir / output_name(leaflet_id, language, size, booklet=True), booklet,
-                               expectations_for(leaflet, language, size, booklet=True))
+                _write_checked(result, out_dir / output_name(leaflet_id, language, size, "booklet"), booklet,
+                               expectations_for(leaflet, language, size, "booklet"))
     return result
 
 

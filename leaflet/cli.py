@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
                               help="page size; repeat for both (default: A4 and A5)")
     build_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
                               help="output folder (default: output)")
+    build_parser.add_argument("--print", dest="for_print", action="store_true",
+                              help="build the print variant: 3 mm bleed, crop marks, CMYK, no links "
+                                   "(<id>_<lang>_<size>_print.pdf)")
 
     check_parser = commands.add_parser("check", help="validate the content files only",
                                        description="Validate the content files; print one line per problem.")
@@ -62,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             return _validate(args.files, args.content, args.json)
         if args.command == "build":
-            return _build(args.content, args.lang, args.size, args.out)
+            return _build(args.content, args.lang, args.size, args.out, args.for_print)
         return _build(DEFAULT_CONTENT, None, None, DEFAULT_OUTPUT)
     except ContentError as error:
         for message in error.messages:
@@ -74,8 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
 
 
-def _build(content: Path, languages: list[str] | None, sizes: list[str] | None, out: Path) -> int:
-    result = build(content, languages, sizes or list(SIZES), out)
+def _build(content: Path, languages: list[str] | None, sizes: list[str] | None, out: Path,
+           for_print: bool = False) -> int:
+    result = build(content, languages, sizes or list(SIZES), out, for_print)
     for built in result.written:
         print(f"wrote {built.path} ({built.size_bytes // 1024} KB, checks passed)")
     for finding in result.findings:
@@ -104,12 +108,12 @@ def _validate(files: list[Path], content: Path, as_json: bool) -> int:
     languages = {lang for _, lang, _, _ in parsed.values()}
     leaflet = load_leaflet(content, None if BILINGUAL in languages else sorted(languages))
     report = []
-    for path, (leaflet_id, language, size, booklet) in parsed.items():
+    for path, (leaflet_id, language, size, kind) in parsed.items():
         if leaflet_id != leaflet.facts.id:
             print(f"{path}: leaflet id `{leaflet_id}` is not the content's `{leaflet.facts.id}`; "
                   f"expected a file built from {content}", file=sys.stderr)
             return EXIT_BAD_INPUT
-        expected = expectations_for(leaflet, language, size, booklet)
+        expected = expectations_for(leaflet, language, size, kind)
         report.append((path, expected, check_pdf_file(path, expected)))
     if as_json:
         print(json.dumps(_report_json(report), ensure_ascii=False, indent=2))

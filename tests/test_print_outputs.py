@@ -94,4 +94,56 @@ def test_every_default_output_passes_the_checks_and_qpdf(default_build, leaflet)
     result = run_cli("validate", *map(str, files))
     assert result.returncode == 0, result.stderr
     booklet = default_build / "liver-metastases_ur_A5-booklet.pdf"
-    assert check_pdf_file(booklet, expectations_for(leaflet, "ur", "A5", booklet=True)) == []
+    assert check_pdf_file(booklet, expectations_for(leaflet, "ur", "A5", "booklet")) == []
+
+
+@pytest.fixture(scope="module")
+def print_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("print")
+    result = run_cli("build", "--print", "--size", "A5", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_print_variant_has_bleed_marks_cmyk_and_no_links(print_build, leaflet, language) -> None:
+    path = print_build / f"liver-metastases_{language}_A5_print.pdf"
+    assert check_pdf_file(path, expectations_for(leaflet, language, "A5", "print")) == []
+    reader = PdfReader(path)
+    for page in reader.pages:
+        assert not page.get("/Annots"), "paper has no links"
+        trim, bleed = page.trimbox, page.bleedbox
+        assert round(float(trim.width)) == 420 and round(float(trim.height)) == 595
+        assert round(float(trim.left) - float(bleed.left), 1) == 8.5  # 3 mm
+    page = pdfium.PdfDocument(path.read_bytes())[0]
+    scale = 2
+    image = page.render(scale=scale).to_pil().convert("RGB")
+    height = image.height
+
+    def pixel(x: float, y: float) -> tuple[int, int, int]:
+        return image.getpixel((round(x * scale), round(height - y * scale)))
+
+    trim, bleed = reader.pages[0].trimbox, reader.pages[0].bleedbox
+    band_in_bleed = pixel(float(bleed.left) + 1, float(bleed.top) - 1)
+    assert max(band_in_bleed) < 140, "the header band runs into the bleed"
+    assert pixel(float(bleed.left) - 4, float(bleed.top) + 4) == (255, 255, 255), "nothing beyond the bleed"
+    corner_mark = pixel(float(trim.left), float(bleed.top) + 10)
+    assert max(corner_mark) < 200, "a crop mark outside the bleed, in line with the trim"
+
+
+def test_print_text_stays_5mm_inside_the_trim(print_build) -> None:
+    inset = 5 * 72 / 25.4
+    for language in ("en", "ur"):
+        path = print_build / f"liver-metastases_{language}_A5_print.pdf"
+        trim = PdfReader(path).pages[0].trimbox
+        document = pdfium.PdfDocument(path.read_bytes())
+        for page in document:
+            textpage = page.get_textpage()
+            for index in range(textpage.count_chars()):
+                left, bottom, right, top = textpage.get_charbox(index)
+                if right <= left:
+                    continue
+                assert left >= float(trim.left) + inset - 0.5, (language, textpage.get_text_range(index, 1))
+                assert right <= float(trim.right) - inset + 0.5
+                assert bottom >= float(trim.bottom) + inset - 0.5
+                assert top <= float(trim.top) - inset + 0.5

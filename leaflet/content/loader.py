@@ -134,8 +134,8 @@ def _load_facts(path: Path, errors: list[str]) -> LeafletFacts | None:
 
 
 def _read_brand(reader: NodeReader, node: Node) -> Brand | None:
-    keys = reader.mapping(node, "brand", ("wordmark", "website", "colours"))
-    if keys is None or len(keys) < 3:
+    keys = reader.mapping(node, "brand", ("wordmark", "website", "colours"), ("print_colours",))
+    if keys is None or not {"wordmark", "website", "colours"} <= set(keys):
         return None
     wordmark = reader.text(keys["wordmark"], "brand.wordmark")
     website = reader.text(keys["website"], "brand.website")
@@ -153,9 +153,23 @@ def _read_brand(reader: NodeReader, node: Node) -> Brand | None:
             reader.error(colour_keys[name], f"brand.colours.{name}", f"`{value}` is not a colour",
                          'expected a hex colour in quotes, e.g. "#00677F"')
         colours[name] = value
+    print_colours = _read_print_colours(reader, keys["print_colours"], fields) if "print_colours" in keys else {}
     if wordmark is None or website is None:
         return None
-    return Brand(wordmark, website, BrandColours(**colours))
+    return Brand(wordmark, website, BrandColours(**colours), print_colours)
+
+
+def _read_print_colours(reader: NodeReader, node: Node, fields: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    keys = reader.mapping(node, "brand.print_colours", (), fields)
+    colours = {}
+    for name, value in (keys or {}).items():
+        field = f"brand.print_colours.{name}"
+        cmyk = reader.sequence(value, field, reader.integer)
+        if len(cmyk) != 4 or not all(0 <= part <= 100 for part in cmyk):
+            reader.error(value, field, "not a CMYK colour", "expected [cyan, magenta, yellow, black] in percent")
+            continue
+        colours[name] = tuple(cmyk)
+    return colours
 
 
 def _read_opening_hours(reader: NodeReader, node: Node) -> OpeningHours | None:

@@ -182,6 +182,7 @@ class Brand:
     wordmark: str
     website: str
     colours: BrandColours
+    print_colours: dict[str, tuple[int, int, int, int]]  # CMYK percentages for press, by colour name
 
 
 @dataclass(frozen=True)

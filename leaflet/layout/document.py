@@ -6,6 +6,7 @@ import io
 from collections.abc import Callable
 
 from reportlab import rl_config
+from reportlab.lib.colors import CMYKColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
@@ -34,7 +35,7 @@ from leaflet.layout.flowables import (
 )
 from leaflet.layout.geometry import PageGeometry, geometry_for
 from leaflet.layout.pages import PageFurniture, PageTexts
-from leaflet.layout.styles import Palette, Styles, palette_for, styles_for
+from leaflet.layout.styles import Palette, Styles, palette_for, styles_for, to_cmyk
 from leaflet.layout.textblock import TextBlock
 from leaflet.text import family_for_script, register_family
 from leaflet.text import locale as wording
@@ -49,11 +50,20 @@ def render_notes_page(leaflet: Leaflet, language: str, size: str) -> bytes:
     return _LeafletRenderer(leaflet, language, size).notes_page()
 
 
-def render_leaflet(leaflet: Leaflet, language: str, size: str) -> bytes:
-    """The finished PDF of one language and size. Same input, same bytes."""
+BLEED = 3 * mm
+_MARK_GAP, _MARK_LENGTH = 2.0, 14.0  # crop marks start this far beyond the bleed, and run this long
+PRINT_MARGIN = BLEED + _MARK_GAP + _MARK_LENGTH + 2.0  # paper beyond the trim on each side of a print page
+
+
+def render_leaflet(leaflet: Leaflet, language: str, size: str, for_print: bool = False) -> bytes:
+    """The finished PDF of one language and size. Same input, same bytes.
+
+    `for_print`: 3 mm bleed all round with the artwork running into it, crop marks outside
+    the trim, TrimBox and BleedBox on every page, all colour written as CMYK, no links.
+    """
     # "Page N of M" needs M: lay out once to count pages (drawing no text), then for real.
-    pages = _LeafletRenderer(leaflet, language, size).render(total_pages=None)[1]
-    data, final_pages = _LeafletRenderer(leaflet, language, size).render(total_pages=pages)
+    pages = _LeafletRenderer(leaflet, language, size, for_print).render(total_pages=None)[1]
+    data, final_pages = _LeafletRenderer(leaflet, language, size, for_print).render(total_pages=pages)
     assert final_pages == pages, "page count changed between passes"
     return data
 
@@ -67,6 +77,19 @@ class _MeasuringCanvas(Canvas):
     """For the pass that only counts pages: the text engine draws nothing on it."""
 
     measure_only = True
+
+
+class _PrintCanvas(Canvas):
+    """For press: every colour written as CMYK, and no links (paper has none)."""
+
+    def setFillColor(self, colour, alpha=None) -> None:  # noqa: N802 (ReportLab's API)
+        super().setFillColor(to_cmyk(colour), alpha)
+
+    def setStrokeColor(self, colour, alpha=None) -> None:  # noqa: N802
+        super().setStrokeColor(to_cmyk(colour), alpha)
+
+    def linkURL(self, *args, **kwargs) -> None:  # noqa: N802
+        return None
 
 
 class _Document(BaseDocTemplate):
@@ -96,21 +119,24 @@ class _Document(BaseDocTemplate):
 
 
 class _LeafletRenderer:
-    def __init__(self, leaflet: Leaflet, language: str, size: str) -> None:
+    def __init__(self, leaflet: Leaflet, language: str, size: str, for_print: bool = False) -> None:
+        self.for_print = for_print
+        self.offset = PRINT_MARGIN if for_print else 0.0  # where the trimmed page starts on the paper
         self.facts = leaflet.facts
         self.content = leaflet.languages[language]
         self.locale = wording.locale_for(language, self.facts.region)
         self.rtl = wording.text_direction(self.locale) == "rtl"
         self.geometry: PageGeometry = geometry_for(size)
-        self.palette: Palette = palette_for(self.facts.brand.colours)
+        self.palette: Palette = palette_for(self.facts.brand.colours,
+                                            self.facts.brand.print_colours if for_print else None)
         self.styles: Styles = styles_for(self.geometry, language, self.palette)
 
     def render(self, total_pages: int | None) -> tuple[bytes, int]:
         """The PDF and its page count; without `total_pages` a quick pass that only counts."""
         buffer = io.BytesIO()
-        content, facts, g = self.content, self.facts, self.geometry
+        content, facts, g, offset = self.content, self.facts, self.geometry, self.offset
         doc = _Document(
-            buffer, pagesize=(g.width, g.height),
+            buffer, pagesize=(g.width + 2 * offset, g.height + 2 * offset),
             leftMargin=g.margin_side, rightMargin=g.margin_side,
             topMargin=g.margin_top, bottomMargin=g.margin_bottom,
             title=document_title(content), author=content.institute,
@@ -121,20 +147,38 @@ class _LeafletRenderer:
             initialFontName=register_family(family_for_script(self.content.language, "Latn")).regular,
         )
         furniture = PageFurniture(self._page_texts(), g, self.styles, self.palette,
-                                  self._page_label(total_pages), self.rtl)
+                                  self._page_label(total_pages), self.rtl, bleed=BLEED if self.for_print else 0.0)
         bottom = g.margin_bottom + g.footer_height
         first_top = g.height - furniture.band.height - 6 * mm
         later_top = g.height - g.margin_top - g.running_header_height
-        frames = [Frame(g.margin_side, bottom, g.text_width, top - bottom, id=name, leftPadding=0,
-                        rightPadding=0, topPadding=0, bottomPadding=0)
+        frames = [Frame(offset + g.margin_side, offset + bottom, g.text_width, top - bottom, id=name,
+                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
                   for name, top in (("first", first_top), ("later", later_top))]
         doc.addPageTemplates([
-            PageTemplate("first", [frames[0]], onPage=self._on_first_page(furniture),
+            PageTemplate("first", [frames[0]], onPage=self._on_page(self._on_first_page(furniture)),
                          autoNextPageTemplate="later"),
-            PageTemplate("later", [frames[1]], onPage=furniture.later_page),
+            PageTemplate("later", [frames[1]], onPage=self._on_page(furniture.later_page)),
         ])
-        doc.build(self._story(), canvasmaker=_MeasuringCanvas if total_pages is None else Canvas)
+        maker = _MeasuringCanvas if total_pages is None else _PrintCanvas if self.for_print else Canvas
+        doc.build(self._story(), canvasmaker=maker)
         return buffer.getvalue(), doc.pages_drawn
+
+    def _on_page(self, draw_furniture: Callable) -> Callable:
+        """Page furniture drawn in trim coordinates; on print pages, the boxes and crop marks too."""
+        if not self.for_print:
+            return draw_furniture
+        g, offset = self.geometry, self.offset
+
+        def draw(canvas, doc) -> None:
+            canvas.setTrimBox((offset, offset, offset + g.width, offset + g.height))
+            canvas.setBleedBox((offset - BLEED, offset - BLEED, offset + g.width + BLEED, offset + g.height + BLEED))
+            canvas.saveState()
+            canvas.translate(offset, offset)
+            draw_furniture(canvas, doc)
+            canvas.restoreState()
+            _crop_marks(canvas, offset, g.width, g.height)
+
+        return draw
 
     def notes_page(self) -> bytes:
         g, styles = self.geometry, self.styles
@@ -292,6 +336,21 @@ def _bullet_list(block: BulletList, styles: Styles) -> list[Flowable]:
     if len(items) <= 3:
         return [KeepTogether(items)]
     return [KeepTogether(items[:2]), *items[2:-2], KeepTogether(items[-2:])]
+
+
+def _crop_marks(canvas: Canvas, offset: float, width: float, height: float) -> None:
+    """Hairlines at each corner, outside the bleed, in registration colour (all four inks)."""
+    canvas.saveState()
+    canvas.setStrokeColor(CMYKColor(1, 1, 1, 1))
+    canvas.setLineWidth(0.25)
+    start, end = BLEED + _MARK_GAP, BLEED + _MARK_GAP + _MARK_LENGTH
+    for x in (offset, offset + width):
+        for y in (offset, offset + height):
+            outward_x = -1 if x == offset else 1
+            outward_y = -1 if y == offset else 1
+            canvas.line(x + outward_x * start, y, x + outward_x * end, y)
+            canvas.line(x, y + outward_y * start, x, y + outward_y * end)
+    canvas.restoreState()
 
 
 def _starts_section(flowable: Flowable) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor, white
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from leaflet.layout.geometry import PageGeometry
@@ -60,8 +61,9 @@ class HeaderBand:
     """The brand band across the top of page 1, sized to its (possibly wrapped) title."""
 
     def __init__(self, texts: PageTexts, geometry: PageGeometry, styles: Styles, palette: Palette,
-                 rtl: bool):
+                 rtl: bool, bleed: float = 0.0):
         self.texts, self.geometry, self.styles, self.palette, self.rtl = texts, geometry, styles, palette, rtl
+        self.bleed = bleed  # how far the colour runs beyond the trim, on print pages
         self.pad = geometry.margin_top
         width = geometry.text_width
         self.badge_height = styles.title.text.size * 1.05
@@ -85,12 +87,13 @@ class HeaderBand:
     def draw(self, canvas: Canvas) -> None:
         g, pal = self.geometry, self.palette
         bottom = g.height - self.height
+        left, across = -self.bleed, g.width + 2 * self.bleed
         canvas.setFillColor(pal.primary)
-        canvas.rect(0, bottom, g.width, self.height, stroke=0, fill=1)
+        canvas.rect(left, bottom, across, self.height + self.bleed, stroke=0, fill=1)
         canvas.setFillColor(pal.primary_dark)
-        canvas.rect(0, bottom, g.width, self.strip_height, stroke=0, fill=1)
+        canvas.rect(left, bottom, across, self.strip_height, stroke=0, fill=1)
         canvas.setFillColor(pal.accent)
-        canvas.rect(0, bottom - 3, g.width, 3, stroke=0, fill=1)
+        canvas.rect(left, bottom - 3, across, 3, stroke=0, fill=1)
         margin, width, rtl = g.margin_side, g.text_width, self.rtl
         top = g.height - self.pad
         badge_x = g.width - margin - self.badge_width if rtl else margin
@@ -124,11 +127,11 @@ class PageFurniture:
     """Draws the header band or running header, and the footer, on each page."""
 
     def __init__(self, texts: PageTexts, geometry: PageGeometry, styles: Styles, palette: Palette,
-                 page_label: Callable[[int], str], rtl: bool):
+                 page_label: Callable[[int], str], rtl: bool, bleed: float = 0.0):
         self.texts, self.geometry, self.styles, self.palette = texts, geometry, styles, palette
         self.page_label = page_label
         self.rtl = rtl
-        self.band = HeaderBand(texts, geometry, styles, palette, rtl)
+        self.band = HeaderBand(texts, geometry, styles, palette, rtl, bleed)
 
     def first_page(self, canvas: Canvas, _doc) -> None:
         self.band.draw(canvas)
@@ -147,7 +150,7 @@ class PageFurniture:
         width = mark.setting(g.text_width).natural_width
         height = mark.height
         pad = style.text.size * 0.6
-        bottom = g.height - g.margin_top * 0.5 - height / 2
+        bottom = g.height - 5 * mm - height  # text stays 5 mm inside the trim, for print
         canvas.setFillColor(DRAFT_FILL)
         canvas.roundRect((g.width - width) / 2 - pad, bottom - pad * 0.3, width + 2 * pad, height + pad * 0.6,
                          (height + pad * 0.6) / 2, stroke=0, fill=1)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.colors import CMYKColor, Color, HexColor, white
 
 from leaflet.content.model import BrandColours
 from leaflet.layout.geometry import PageGeometry
@@ -22,9 +22,10 @@ class Palette:
     muted: Color
 
 
-def palette_for(colours: BrandColours) -> Palette:
+def palette_for(colours: BrandColours, print_colours: dict[str, tuple[int, ...]] | None = None) -> Palette:
+    """The brand's colours; for print, the CMYK values the brand gives in leaflet.yaml."""
     primary = HexColor(colours.primary)
-    return Palette(
+    palette = Palette(
         primary=primary,
         primary_dark=Color(primary.red * 0.72, primary.green * 0.72, primary.blue * 0.72),
         accent=HexColor(colours.accent),
@@ -32,6 +33,21 @@ def palette_for(colours: BrandColours) -> Palette:
         text=HexColor(colours.text),
         muted=HexColor("#5A6470"),
     )
+    if print_colours:
+        given = {name: CMYKColor(*(value / 100 for value in cmyk)) for name, cmyk in print_colours.items()}
+        palette = replace(palette, **given)
+    return palette
+
+
+def to_cmyk(colour: Color) -> CMYKColor:
+    """A colour for press: CMYK as given, or converted from RGB (grey goes to black ink only)."""
+    if isinstance(colour, CMYKColor):
+        return colour
+    red, green, blue = colour.red, colour.green, colour.blue
+    black = 1 - max(red, green, blue)
+    if black >= 1:
+        return CMYKColor(0, 0, 0, 1)
+    return CMYKColor(*((1 - value - black) / (1 - black) for value in (red, green, blue)), black)
 
 
 @dataclass(frozen=True)
