@@ -147,3 +147,14 @@ def test_print_text_stays_5mm_inside_the_trim(print_build) -> None:
                 assert right <= float(trim.right) - inset + 0.5
                 assert bottom >= float(trim.bottom) + inset - 0.5
                 assert top <= float(trim.top) - inset + 0.5
+
+
+def test_transparency_in_a_print_file_is_caught(print_build, leaflet) -> None:
+    path = print_build / "liver-metastases_en_A5_print.pdf"
+    with pikepdf.open(path) as pdf:
+        page = pdf.pages[0]
+        page.Resources.ExtGState = pikepdf.Dictionary(GS9=pikepdf.Dictionary(Type=pikepdf.Name.ExtGState, ca=0.5))
+        planted = print_build / "planted.pdf"
+        pdf.save(planted)
+    findings = check_pdf_file(planted, expectations_for(leaflet, "en", "A5", "print"))
+    assert [(f.check, f.found) for f in findings] == [("colours", "page 1 uses transparency, which print files must not")]

@@ -61,6 +61,7 @@ def check_pdf(data: bytes, name: str, expected: Expectations) -> list[Finding]:
         *_check_fonts_embedded(pages),
         *_check_notdef(streams),
         *_check_colours(streams, expected.cmyk_only),
+        *_check_transparency(pages, expected.cmyk_only),
         *_check_metadata(reader, expected),
         *_check_outline(reader, expected.sections),
         *_check_page_count(pages, expected.page_multiple),
@@ -148,6 +149,21 @@ def _check_colours(streams: list[bytes], cmyk_only: bool) -> list[tuple[str, str
         return []
     rgb = sum(len(_RGB_OPERATOR.findall(stream)) for stream in streams)
     return [("colours", f"{rgb} RGB colour operators, expected CMYK only")] if rgb else []
+
+
+def _check_transparency(pages, for_print: bool) -> list[tuple[str, str]]:
+    """Print files: no soft masks, constant alpha below 1 or blend modes in any graphics state."""
+    if not for_print:
+        return []
+    for number, page in enumerate(pages, 1):
+        resources = page.get("/Resources")
+        states = (resources.get_object().get("/ExtGState") or {}) if resources is not None else {}
+        for state in states.values():
+            state = state.get_object()
+            alpha = min(float(state.get("/CA", 1)), float(state.get("/ca", 1)))
+            if alpha < 1 or state.get("/SMask", "/None") != "/None" or state.get("/BM", "/Normal") != "/Normal":
+                return [("colours", f"page {number} uses transparency, which print files must not")]
+    return []
 
 
 def _fonts_in(resources: DictionaryObject | None, seen: set[int]) -> dict[str, DictionaryObject]:
