@@ -157,4 +157,5 @@ def test_transparency_in_a_print_file_is_caught(print_build, leaflet) -> None:
         planted = print_build / "planted.pdf"
         pdf.save(planted)
     findings = check_pdf_file(planted, expectations_for(leaflet, "en", "A5", "print"))
-    assert [(f.check, f.found) for f in findings] == [("colours", "page 1 uses transparency, which print files must not")]
+    expected = [("colours", "page 1 uses transparency, which print files must not")]
+    assert [(f.check, f.found) for f in findings] == expected
