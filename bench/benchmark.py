@@ -26,7 +26,7 @@ from pathlib import Path
 from babel import Locale
 from leaflet.build import BILINGUAL, expectations_for, output_name
 from leaflet.content import load_leaflet
-from leaflet.layout import render_leaflet, render_notes_page
+from leaflet.layout import render_back_cover, render_leaflet, render_notes_page
 from leaflet.pdf import LanguagePart, check_pdf, impose_booklet, merge_languages, write_atomically
 marks = {"imports": time.perf_counter() - started}
 
@@ -50,7 +50,8 @@ for size in ("A4", "A5"):
     if size == "A5":
         for language, data in pdfs.items():
             rtl = Locale.parse(language).text_direction == "rtl"
-            booklet = timed("merge", lambda: impose_booklet(data, render_notes_page(leaflet, language, size), rtl))
+            booklet = timed("merge", lambda: impose_booklet(
+                data, render_notes_page(leaflet, language, size), render_back_cover(leaflet, language, size), rtl))
             files[output_name(leaflet.facts.id, language, size, "booklet")] = (booklet, (language, size, "booklet"))
 for name, (data, (language, size, kind)) in files.items():
     found = timed("validate", lambda: check_pdf(data, name, expectations_for(leaflet, language, size, kind)))

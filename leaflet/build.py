@@ -13,7 +13,14 @@ from pathlib import Path
 from babel import Locale
 
 from leaflet.content import ContentError, Leaflet, load_leaflet
-from leaflet.layout import BLEED, document_title, geometry_for, render_leaflet, render_notes_page
+from leaflet.layout import (
+    BLEED,
+    document_title,
+    geometry_for,
+    render_back_cover,
+    render_leaflet,
+    render_notes_page,
+)
 from leaflet.pdf import (
     Expectations,
     Finding,
@@ -123,7 +130,8 @@ def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_
         if size == "A5":
             for language, data in pdfs.items():
                 rtl = Locale.parse(language).text_direction == "rtl"
-                booklet = impose_booklet(data, render_notes_page(leaflet, language, size), rtl)
+                booklet = impose_booklet(data, render_notes_page(leaflet, language, size),
+                                         render_back_cover(leaflet, language, size), rtl)
                 _write_checked(result, out_dir / output_name(leaflet_id, language, size, "booklet"), booklet,
                                expectations_for(leaflet, language, size, "booklet"))
     return result

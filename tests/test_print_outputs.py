@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from leaflet.build import expectations_for
+from leaflet.layout import render_back_cover
 from leaflet.pdf import booklet_order, check_pdf_file
 from tests.conftest import ROOT, run_cli
 
@@ -32,42 +34,61 @@ def test_booklet_order_is_saddle_stitch_and_mirrors_for_right_to_left() -> None:
         booklet_order(6, rtl=False)
 
 
-def half_sheet_pages(path: Path, notes: str) -> list[tuple[str, str]]:
-    """The page number printed on the left and the right half of every sheet side ('' for notes).
+def half_sheet_pages(path: Path, leaflet_path: Path) -> list[tuple[str, str]]:
+    """What is on the left and the right half of every sheet side: a leaflet page's number
+    (read from the text of that half), 'notes', or 'cover'.
 
-    The left half is drawn first, so its text comes first in what pdfium copies out.
+    Each half is a form XObject; its text is what pdfium copies out of a page drawn from it.
     """
+    numbers = {}
+    for index, page in enumerate(PdfReader(leaflet_path).pages, 1):
+        numbers[page.get_contents().get_data()] = str(index)
     sides = []
-    for page in pdfium.PdfDocument(path.read_bytes()):
+    for side in PdfReader(path).pages:
+        halves = []
+        for name in ("/L", "/R"):
+            form = side["/Resources"]["/XObject"][name].get_object()
+            halves.append(numbers.get(form.get_data(), "other"))
+        sides.append(tuple(halves))
+    # the halves' own text: the label printed on each numbered half matches its number
+    document = pdfium.PdfDocument(path.read_bytes())
+    for side, page in zip(sides, document, strict=True):
         text = " ".join(page.get_textpage().get_text_range().split())
-        halves = [(m.start(), m.group(1) or m.group(2))
-                  for m in re.finditer(r"Page (\d+) of \d+|صفحہ (\d+) از \d+", text)]
-        halves += [(m.start(), "") for m in re.finditer(re.escape(notes), text)]
-        sides.append(tuple(number for _, number in sorted(halves)))
+        labels = re.findall(r"Page (\d+) of \d+|صفحہ (\d+) از \d+", text)
+        assert [a or b for a, b in labels] == [half for half in side if half != "other"]
     return sides
 
 
-@pytest.mark.parametrize(("language", "rtl", "notes"), [("en", False, "Notes"), ("ur", True, "نوٹس")])
-def test_booklet_pages_fall_in_saddle_stitch_order(default_build, language, rtl, notes) -> None:
-    leaflet_pages = len(PdfReader(default_build / f"liver-metastases_{language}_A5.pdf").pages)
+@pytest.mark.parametrize(("language", "rtl"), [("en", False), ("ur", True)])
+def test_booklet_pages_fall_in_saddle_stitch_order(default_build, leaflet, language, rtl) -> None:
+    leaflet_path = default_build / f"liver-metastases_{language}_A5.pdf"
+    leaflet_pages = len(PdfReader(leaflet_path).pages)
     booklet = default_build / f"liver-metastases_{language}_A5-booklet.pdf"
     padded = leaflet_pages + (-leaflet_pages) % 4
-    pages = [str(n) for n in range(1, leaflet_pages)] + [""] * (padded - leaflet_pages) + [str(leaflet_pages)]
+    assert padded > leaflet_pages, "this content needs padding; the test expects notes and a back cover"
+    pages = [str(n) for n in range(1, leaflet_pages + 1)] + ["other"] * (padded - leaflet_pages)
+    if len(PdfReader(io.BytesIO(render_back_cover(leaflet, language, "A5"))).pages) > 1:  # no cover: notes only
+        pages = pages[:leaflet_pages - 1] + ["other"] * (padded - leaflet_pages) + [str(leaflet_pages)]
     expected = [(pages[left], pages[right]) for left, right in booklet_order(padded, rtl)]
-    assert half_sheet_pages(booklet, notes) == expected
+    assert half_sheet_pages(booklet, leaflet_path) == expected
     reader = PdfReader(booklet)
     assert len(reader.pages) == padded // 2
     assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages} == {(839, 595)}
     assert reader.trailer["/Root"]["/Lang"].startswith(language)
 
 
-def test_padding_pages_are_designed_notes_pages(default_build) -> None:
-    texts = [" ".join(t.split()) for t in
-             (p.get_textpage().get_text_range() for p in pdfium.PdfDocument(
-                 (default_build / "liver-metastases_en_A5-booklet.pdf").read_bytes()))]
-    leaflet_pages = len(PdfReader(default_build / "liver-metastases_en_A5.pdf").pages)
-    notes = sum(text.count("Notes") for text in texts)
-    assert notes == (-leaflet_pages) % 4
+@pytest.mark.parametrize(("language", "notes", "card"),
+                         [("en", "Notes", "Who to call"), ("ur", "نوٹس", "کسے فون کریں")])
+def test_padding_is_notes_pages_then_a_back_cover_with_contacts(default_build, leaflet, language, notes,
+                                                                card) -> None:
+    booklet = pdfium.PdfDocument((default_build / f"liver-metastases_{language}_A5-booklet.pdf").read_bytes())
+    texts = [" ".join(page.get_textpage().get_text_range().split()) for page in booklet]
+    leaflet_pages = len(PdfReader(default_build / f"liver-metastases_{language}_A5.pdf").pages)
+    padding = (-leaflet_pages) % 4
+    cover_fits = len(PdfReader(io.BytesIO(render_back_cover(leaflet, language, "A5"))).pages) == 1
+    assert sum(text.count(notes) for text in texts) == padding - (1 if cover_fits else 0)
+    if cover_fits:
+        assert card in texts[0] and "042 111 117 554" in texts[0], "the outside back cover carries the contacts"
 
 
 def test_bilingual_outline_groups_languages_then_sections(default_build, leaflet) -> None:

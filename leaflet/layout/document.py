@@ -45,6 +45,11 @@ def document_title(content: LanguageContent) -> str:
     return f"{content.title} ({content.subtitle})"
 
 
+def render_back_cover(leaflet: Leaflet, language: str, size: str) -> bytes:
+    """A back cover for a printed booklet: the brand band and the contact card, no page number."""
+    return _LeafletRenderer(leaflet, language, size).back_cover()
+
+
 def render_notes_page(leaflet: Leaflet, language: str, size: str) -> bytes:
     """A lined "Notes" page in the leaflet's design, to fill out a printed booklet."""
     return _LeafletRenderer(leaflet, language, size).notes_page()
@@ -131,7 +136,12 @@ class _LeafletRenderer:
                                             self.facts.brand.print_colours if for_print else None)
         self.styles: Styles = styles_for(self.geometry, language, self.palette)
 
-    def render(self, total_pages: int | None) -> tuple[bytes, int]:
+    def back_cover(self) -> bytes:
+        contacts = next(s for s in self.content.sections if any(isinstance(b, ContactPanel) for b in s.blocks))
+        return self.render(total_pages=1, story=self._section(contacts), numbered=False)[0]
+
+    def render(self, total_pages: int | None, story: list[Flowable] | None = None,
+               numbered: bool = True) -> tuple[bytes, int]:
         """The PDF and its page count; without `total_pages` a quick pass that only counts."""
         buffer = io.BytesIO()
         content, facts, g, offset = self.content, self.facts, self.geometry, self.offset
@@ -146,8 +156,9 @@ class _LeafletRenderer:
             # Text is drawn by the text engine; this only keeps ReportLab from naming Helvetica.
             initialFontName=register_family(family_for_script(self.content.language, "Latn")).regular,
         )
-        furniture = PageFurniture(self._page_texts(), g, self.styles, self.palette,
-                                  self._page_label(total_pages), self.rtl, bleed=BLEED if self.for_print else 0.0)
+        label = self._page_label(total_pages) if numbered else (lambda _page: "")
+        furniture = PageFurniture(self._page_texts(), g, self.styles, self.palette, label, self.rtl,
+                                  bleed=BLEED if self.for_print else 0.0)
         bottom = g.margin_bottom + g.footer_height
         first_top = g.height - furniture.band.height - 6 * mm
         later_top = g.height - g.margin_top - g.running_header_height
@@ -160,7 +171,7 @@ class _LeafletRenderer:
             PageTemplate("later", [frames[1]], onPage=self._on_page(furniture.later_page)),
         ])
         maker = _MeasuringCanvas if total_pages is None else _PrintCanvas if self.for_print else Canvas
-        doc.build(self._story(), canvasmaker=maker)
+        doc.build(story if story is not None else self._story(), canvasmaker=maker)
         return buffer.getvalue(), doc.pages_drawn
 
     def _on_page(self, draw_furniture: Callable) -> Callable:

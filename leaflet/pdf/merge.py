@@ -63,18 +63,23 @@ def booklet_order(pages: int, rtl: bool) -> list[tuple[int, int]]:
     return [(right, left) for left, right in sides] if rtl else sides
 
 
-def impose_booklet(pdf: bytes, filler: bytes, rtl: bool) -> bytes:
-    """Two A5 pages to an A4 landscape side, padded to a multiple of 4 with the filler page.
+def impose_booklet(pdf: bytes, filler: bytes, back_cover: bytes, rtl: bool) -> bytes:
+    """Two A5 pages to an A4 landscape side, in saddle-stitch order.
 
-    Filler pages (lined notes) go just before the last page, which stays the back cover.
+    A leaflet whose pages are not a multiple of 4 gets a back cover (contacts) as its last
+    page, if the cover fits on one page, and lined notes pages before it; never blank pages.
     """
     reader = PdfReader(io.BytesIO(pdf))
     writer = PdfWriter()
     # Each A5 page becomes a form XObject, drawn twice-up on a side: no content is re-parsed.
     forms = [_as_form(page, writer) for page in reader.pages]
-    filler_form = _as_form(PdfReader(io.BytesIO(filler)).pages[0], writer)
-    while len(forms) % 4:
-        forms.insert(len(forms) - 1, filler_form)
+    cover = PdfReader(io.BytesIO(back_cover)).pages
+    if len(forms) % 4:
+        if len(cover) == 1:
+            forms.append(_as_form(cover[0], writer))
+        filler_form = _as_form(PdfReader(io.BytesIO(filler)).pages[0], writer)
+        while len(forms) % 4:
+            forms.insert(len(forms) - 1, filler_form)
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     for left, right in booklet_order(len(forms), rtl):
         side = PageObject.create_blank_page(writer, width=2 * width, height=height)
