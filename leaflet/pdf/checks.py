@@ -249,8 +249,20 @@ def extract_text(data: bytes) -> list[str]:
 
 
 def _check_text(data: bytes, texts: tuple[str, ...]) -> list[tuple[str, str]]:
-    extracted = " ".join(extract_text(data))
-    missing = [text for text in texts if " ".join(text.split()) not in extracted]
+    """Each text found on some page; pages are read first, last, then the rest, until all are found."""
+    wanted = {" ".join(text.split()) for text in texts}
+    document = pdfium.PdfDocument(data)
+    try:
+        count = len(document)
+        for index in dict.fromkeys([0, count - 1, count - 2, *range(count)]):
+            if 0 <= index < count:
+                page_text = " ".join(document[index].get_textpage().get_text_range().split())
+                wanted = {text for text in wanted if text not in page_text}
+                if not wanted:
+                    break
+    finally:
+        document.close()
+    missing = [text for text in texts if " ".join(text.split()) in wanted]
     if missing:
         return [("extractable text", f"not found: {', '.join(repr(t) for t in missing)}")]
     return []
