@@ -138,10 +138,10 @@ class _LeafletRenderer:
 
     def back_cover(self) -> bytes:
         contacts = next(s for s in self.content.sections if any(isinstance(b, ContactPanel) for b in s.blocks))
-        return self.render(total_pages=1, story=self._section(contacts), numbered=False)[0]
+        return self.render(total_pages=1, story=self._section(contacts), numbered=False, band=False)[0]
 
     def render(self, total_pages: int | None, story: list[Flowable] | None = None,
-               numbered: bool = True) -> tuple[bytes, int]:
+               numbered: bool = True, band: bool = True) -> tuple[bytes, int]:
         """The PDF and its page count; without `total_pages` a quick pass that only counts."""
         buffer = io.BytesIO()
         content, facts, g, offset = self.content, self.facts, self.geometry, self.offset
@@ -165,11 +165,10 @@ class _LeafletRenderer:
         frames = [Frame(offset + g.margin_side, offset + bottom, g.text_width, top - bottom, id=name,
                         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
                   for name, top in (("first", first_top), ("later", later_top))]
-        doc.addPageTemplates([
-            PageTemplate("first", [frames[0]], onPage=self._on_page(self._on_first_page(furniture)),
-                         autoNextPageTemplate="later"),
-            PageTemplate("later", [frames[1]], onPage=self._on_page(furniture.later_page)),
-        ])
+        first = PageTemplate("first", [frames[0]], onPage=self._on_page(self._on_first_page(furniture)),
+                             autoNextPageTemplate="later")
+        later = PageTemplate("later", [frames[1]], onPage=self._on_page(furniture.later_page))
+        doc.addPageTemplates([first, later] if band else [later])
         maker = _MeasuringCanvas if total_pages is None else _PrintCanvas if self.for_print else Canvas
         doc.build(story if story is not None else self._story(), canvasmaker=maker)
         return buffer.getvalue(), doc.pages_drawn
