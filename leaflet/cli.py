@@ -7,10 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from leaflet.build import BILINGUAL, build, check_fonts_cover, expectations_for, parse_output_name
+from leaflet.build import BILINGUAL, build, expectations_for, parse_output_name
 from leaflet.content import ContentError, load_leaflet
 from leaflet.layout import SIZES
 from leaflet.pdf import CHECKS, Expectations, Finding, check_pdf_file
+from leaflet.translation import mark_reviewed, translation_status
+from leaflet.translation.status import SOURCE_LANGUAGE
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_CONTENT = Path("content")
@@ -40,10 +42,15 @@ def _parser() -> argparse.ArgumentParser:
                               help="build the print variant: 3 mm bleed, crop marks, CMYK, no links "
                                    "(<id>_<lang>_<size>_print.pdf)")
 
-    check_parser = commands.add_parser("check", help="validate the content files only",
-                                       description="Validate the content files; print one line per problem.")
+    check_parser = commands.add_parser(
+        "check", help="validate the content and report on each translation",
+        description="Validate the content files (one line per problem, exit 2), then report on each "
+                    "translation against English: missing, stale, orphan and untranslated items, "
+                    "keyboard slips and characters no font has (exit 1 if any), with a summary line.")
     check_parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
                               help="content folder (default: content)")
+    check_parser.add_argument("--mark-reviewed", metavar="LANG",
+                              help="record that LANG now matches the current English (clears stale items)")
 
     validate_parser = commands.add_parser(
         "validate", help="run the PDF checks on built files",
@@ -61,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "check":
-            return _check(args.content)
+            return _check(args.content, args.mark_reviewed)
         if args.command == "validate":
             return _validate(args.files, args.content, args.json)
         if args.command == "build":
@@ -87,13 +94,27 @@ def _build(content: Path, languages: list[str] | None, sizes: list[str] | None, 
     return EXIT_CHECK_FAILED if result.findings else EXIT_OK
 
 
-def _check(content: Path) -> int:
+def _check(content: Path, mark_reviewed_language: str | None) -> int:
+    """Content valid (else exit 2), then each translation's status against English (exit 1 if any finding)."""
     leaflet = load_leaflet(content)
-    check_fonts_cover(leaflet)
-    for text in leaflet.languages.values():
+    if mark_reviewed_language:
+        if mark_reviewed_language not in leaflet.languages or mark_reviewed_language == SOURCE_LANGUAGE:
+            print(f"{content}: no translation `{mark_reviewed_language}` to mark reviewed; "
+                  f"expected one of: {', '.join(c for c in leaflet.languages if c != SOURCE_LANGUAGE)}",
+                  file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(f"wrote {mark_reviewed(leaflet, mark_reviewed_language)}")
+    clean = True
+    for language, text in leaflet.languages.items():
         blocks = sum(len(section.blocks) for section in text.sections)
         print(f"{text.source}: ok ({len(text.sections)} sections, {blocks} blocks)")
-    return EXIT_OK
+        status = translation_status(leaflet, language)
+        for finding in status.findings:
+            print(finding)
+        if language != SOURCE_LANGUAGE or not status.clean:
+            print(status.summary())
+        clean = clean and status.clean
+    return EXIT_OK if clean else EXIT_CHECK_FAILED
 
 
 def _validate(files: list[Path], content: Path, as_json: bool) -> int:

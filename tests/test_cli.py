@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from leaflet.content import available_languages
 from tests.conftest import ROOT, run_cli
 
 
@@ -22,7 +23,8 @@ def test_default_command_builds_every_language_in_both_sizes(tmp_path: Path) -> 
     shutil.copytree(ROOT / "content", tmp_path / "content")
     result = run_cli(cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    languages = sorted(p.stem for p in (tmp_path / "content").glob("*.yaml") if p.stem != "leaflet")
+    languages = available_languages(tmp_path / "content")
+    assert languages == ["en", "ur"]
     expected = {f"liver-metastases_{lang}_{size}.pdf" for lang in languages for size in ("A4", "A5")}
     expected |= {f"liver-metastases_bilingual_{size}.pdf" for size in ("A4", "A5")}
     expected |= {f"liver-metastases_{lang}_A5-booklet.pdf" for lang in languages}

@@ -127,15 +127,16 @@ def test_draft_mark_on_every_page_until_reviewed(built_urdu, leaflet) -> None:
     assert mark in texts[-1], "the document-control block still records the translation"
 
 
-def test_a_character_no_font_has_is_a_content_error(content_copy) -> None:
+def test_a_character_no_font_has_stops_the_build_with_its_place(content_copy, tmp_path) -> None:
     urdu = content_copy / "ur.yaml"
     text = urdu.read_text(encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("title:"))
     urdu.write_text(text.replace("title: ", "title: ✆ ", 1), encoding="utf-8")
-    result = run_cli("check", "--content", str(content_copy))
+    result = run_cli("build", "--content", str(content_copy), "--out", str(tmp_path / "out"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert f"ur.yaml:{line}:8: title: no configured font has `✆` (U+2706)" in result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_urdu_builds_are_byte_identical(built_urdu, leaflet) -> None:

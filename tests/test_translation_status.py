@@ -1,0 +1,77 @@
+"""`check` reports what a translation lacks or got wrong, each finding at its file:line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.conftest import run_cli
+from tests.test_content_errors import plant
+
+FINDING = re.compile(r"(?P<file>\S+\.yaml):(?P<line>\d+):(?P<col>\d+): (?P<path>\S+): (?P<problem>[^;]+); .+")
+
+
+def check(content: Path) -> tuple[int, list[re.Match], str]:
+    result = run_cli("check", "--content", str(content))
+    assert "Traceback" not in result.stderr
+    findings = [m for m in map(FINDING.fullmatch, result.stdout.splitlines()) if m]
+    summary = next(line for line in result.stdout.splitlines() if line.startswith("ur: "))
+    return result.returncode, findings, summary
+
+
+def test_the_real_urdu_is_clean() -> None:
+    result = run_cli("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ur: 227 items, 0 missing, 0 stale, 0 orphan, 0 untranslated, 0 slips, 0 uncovered" in result.stdout
+
+
+def test_a_missing_item_is_reported_where_it_belongs(content_copy) -> None:
+    urdu = content_copy / "ur.yaml"
+    text = urdu.read_text(encoding="utf-8")
+    item = next(row for row in text.splitlines() if row.strip() == "- بخار")
+    plant(urdu, item + "\n", "")
+    code, findings, summary = check(content_copy)
+    assert code == 1
+    assert "1 missing" in summary  # items after it move up a place: the list's last one is missing
+    missing = next(f for f in findings if f["problem"] == "missing")
+    assert missing["file"].endswith("ur.yaml") and missing["path"].startswith("sections.symptoms.blocks[")
+
+
+def test_an_orphan_item_is_reported_at_its_line(content_copy) -> None:
+    line = plant(content_copy / "ur.yaml", "  - id: symptoms\n", "  - id: extra-advice\n    heading: اضافی مشورہ\n"
+                 "    blocks:\n      - paragraph: یہ صرف اردو میں ہے۔\n  - id: symptoms\n")
+    code, findings, _summary = check(content_copy)
+    assert code == 1
+    orphans = [f for f in findings if f["problem"] == "not in the English"]
+    assert {f["path"] for f in orphans} == {"sections.extra-advice.heading", "sections.extra-advice.blocks[0].text"}
+    assert int(orphans[0]["line"]) == line + 1
+
+
+def test_a_stale_item_is_reported_after_the_english_changes(content_copy) -> None:
+    line = plant(content_copy / "en.yaml", "These tumours can appear soon after", "These tumours may appear soon after")
+    code, findings, summary = check(content_copy)
+    assert code == 1
+    assert "1 stale" in summary
+    stale = next(f for f in findings if f["problem"] == "the English changed after this was translated")
+    assert stale["file"].endswith("ur.yaml")
+    assert stale["path"] == "sections.what-are-liver-metastases.blocks[1].text"
+    assert f"en.yaml:{line - 1}" in stale.string or f"en.yaml:{line}" in stale.string
+    assert run_cli("check", "--content", str(content_copy), "--mark-reviewed", "ur").returncode == 0
+
+
+def test_an_untranslated_item_is_reported(content_copy) -> None:
+    line = plant(content_copy / "ur.yaml", "title: لیور میٹاسٹیسس", "title: Liver Metastases")
+    code, findings, _summary = check(content_copy)
+    assert code == 1
+    untranslated = next(f for f in findings if f["problem"] == "same as the English")
+    assert untranslated["path"] == "title" and int(untranslated["line"]) == line
+
+
+def test_keyboard_slips_and_uncovered_characters_are_reported(content_copy) -> None:
+    line = plant(content_copy / "ur.yaml", "subtitle: جگر کا ثانوی کینسر", "subtitle: جگر كا ثانوی کینسر ✆ .")
+    code, findings, summary = check(content_copy)
+    assert code == 1
+    problems = {f["problem"] for f in findings if int(f["line"]) == line}
+    assert "Arabic `ك` (U+0643)" in problems
+    assert "no configured font has `✆` (U+2706)" in problems
+    assert "1 uncovered" in summary
