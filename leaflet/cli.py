@@ -11,6 +11,7 @@ from leaflet.build import BILINGUAL, build, expectations_for, parse_output_name
 from leaflet.content import ContentError, load_leaflet
 from leaflet.layout import SIZES
 from leaflet.pdf import CHECKS, Expectations, Finding, check_pdf_file
+from leaflet.preview import write_previews
 from leaflet.translation import mark_reviewed, translation_status
 from leaflet.translation.status import SOURCE_LANGUAGE
 
@@ -52,6 +53,17 @@ def _parser() -> argparse.ArgumentParser:
     check_parser.add_argument("--mark-reviewed", metavar="LANG",
                               help="record that LANG now matches the current English (clears stale items)")
 
+    preview_parser = commands.add_parser(
+        "preview", help="PNG images of every page, and side-by-side sheets against English",
+        description="Write a PNG of every page into output/preview/, and for each translation a "
+                    "sheet per page with the English page beside it.")
+    preview_parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
+                                help="content folder (default: content)")
+    preview_parser.add_argument("--lang", action="append", metavar="CODE", help="language (default: all)")
+    preview_parser.add_argument("--size", action="append", choices=SIZES, help="page size (default: A4 and A5)")
+    preview_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT / "preview", metavar="DIR",
+                                help="folder for the images (default: output/preview)")
+
     validate_parser = commands.add_parser(
         "validate", help="run the PDF checks on built files",
         description="Run the PDF checks on built files (named as the build names them: "
@@ -69,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args.content, args.mark_reviewed)
+        if args.command == "preview":
+            written = write_previews(args.content, args.lang, args.size or list(SIZES), args.out)
+            print(f"wrote {len(written)} images into {args.out}")
+            return EXIT_OK
         if args.command == "validate":
             return _validate(args.files, args.content, args.json)
         if args.command == "build":

@@ -75,3 +75,25 @@ def test_keyboard_slips_and_uncovered_characters_are_reported(content_copy) -> N
     assert "Arabic `ك` (U+0643)" in problems
     assert "no configured font has `✆` (U+2706)" in problems
     assert "1 uncovered" in summary
+
+
+def test_preview_writes_every_page_and_side_by_side_sheets(tmp_path) -> None:
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from tests.conftest import CONTENT
+
+    out = tmp_path / "preview"
+    result = run_cli("preview", "--lang", "ur", "--size", "A5", "--out", str(out), "--content", str(CONTENT))
+    assert result.returncode == 0, result.stderr
+    build = tmp_path / "pdf"
+    assert run_cli("build", "--size", "A5", "--out", str(build)).returncode == 0
+    urdu = len(PdfReader(build / "liver-metastases_ur_A5.pdf").pages)
+    english = len(PdfReader(build / "liver-metastases_en_A5.pdf").pages)
+    pages = sorted(out.glob("liver-metastases_ur_A5-[0-9][0-9].png"))
+    sheets = sorted(out.glob("liver-metastases_ur_A5-side-by-side-*.png"))
+    assert len(pages) == urdu and len(sheets) == max(urdu, english)
+    page, sheet = Image.open(pages[0]), Image.open(sheets[0])
+    assert page.size == (round(419.5 * 100 / 72), round(595.3 * 100 / 72))
+    assert sheet.width > 2 * page.width and sheet.height > page.height
+    assert sheet.getpixel((sheet.width * 3 // 4, sheet.height // 2)) != sheet.getpixel((5, 5))
