@@ -264,8 +264,8 @@ def _load_language(
     if root is None:
         return None
     fields = ("language", "institute", "title", "subtitle", "labels", "sections", "contacts",
-              "document_control", "diagrams")
-    keys = reader.mapping(root, "", fields, ("translation",))
+              "document_control")
+    keys = reader.mapping(root, "", fields, ("translation", "diagrams"))
     if keys is None or not set(fields) <= set(keys):
         return None
     language = reader.text(keys["language"], "language")
@@ -287,7 +287,15 @@ def _load_language(
     contact_ids = [c.id for c in facts.contacts] if facts else None
     contacts = _read_contact_texts(reader, keys["contacts"], contact_ids)
     control = _read_document_control_labels(reader, keys["document_control"])
-    diagrams = _read_diagram_labels(reader, keys["diagrams"])
+    diagrams = _read_diagram_labels(reader, keys["diagrams"]) if "diagrams" in keys else {}
+    for section in sections:
+        for block in section.blocks:
+            if isinstance(block, DiagramBlock) and block.kind not in diagrams and "diagrams" not in keys:
+                reader.error(keys["sections"], f"diagrams.{block.kind}", "no labels for a diagram used here",
+                             f"expected `diagrams: {block.kind}:` with its labels (used at {block.kind.location})")
+            elif isinstance(block, DiagramBlock) and block.kind not in diagrams:
+                reader.error(keys["diagrams"], f"diagrams.{block.kind}", "missing",
+                             f"expected the labels of this diagram, used at {block.kind.location}")
     translation = _read_translation(reader, keys["translation"]) if "translation" in keys else None
     if len(errors) > start:
         return None
@@ -300,7 +308,7 @@ def _load_language(
 
 def _read_diagram_labels(reader: NodeReader, node: Node) -> dict[str, dict[str, DiagramLabel]]:
     """Labels of every diagram the leaflet can draw; each diagram needs all of its labels."""
-    kinds = reader.mapping(node, "diagrams", tuple(DIAGRAM_LABELS))
+    kinds = reader.mapping(node, "diagrams", (), tuple(DIAGRAM_LABELS))
     diagrams: dict[str, dict[str, DiagramLabel]] = {}
     for kind, value in (kinds or {}).items():
         field = f"diagrams.{kind}"
