@@ -10,9 +10,10 @@ from pathlib import Path
 from leaflet.build import BILINGUAL, build, expectations_for, parse_output_name
 from leaflet.content import ContentError, load_leaflet
 from leaflet.layout import SIZES
-from leaflet.pdf import CHECKS, Expectations, Finding, check_pdf_file
+from leaflet.pdf import CHECKS, Expectations, Finding, check_pdf_file, write_atomically
 from leaflet.preview import write_previews
 from leaflet.translation import mark_reviewed, translation_status
+from leaflet.translation.po import export_po, import_po
 from leaflet.translation.status import SOURCE_LANGUAGE
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -64,6 +65,23 @@ def _parser() -> argparse.ArgumentParser:
     preview_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT / "preview", metavar="DIR",
                                 help="folder for the images (default: output/preview)")
 
+    export_parser = commands.add_parser(
+        "export-po", help="write a gettext .po file of a translation",
+        description="Write LANG's translation as a .po file: msgctxt the item's path, msgid the English, "
+                    "msgstr the translation (empty where missing).")
+    export_parser.add_argument("language", metavar="LANG")
+    export_parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
+                               help="content folder (default: content)")
+    export_parser.add_argument("--out", type=Path, metavar="FILE",
+                               help="where to write it (default: output/<leaflet-id>_<LANG>.po)")
+    import_parser = commands.add_parser(
+        "import-po", help="write a .po file's translations back into the content, then check",
+        description="Write the translations of a .po file into content/<lang>.yaml, keeping its order, "
+                    "comments and layout, then run check.")
+    import_parser.add_argument("po_file", type=Path, metavar="FILE.po")
+    import_parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
+                               help="content folder (default: content)")
+
     validate_parser = commands.add_parser(
         "validate", help="run the PDF checks on built files",
         description="Run the PDF checks on built files (named as the build names them: "
@@ -81,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args.content, args.mark_reviewed)
+        if args.command == "export-po":
+            return _export_po(args.language, args.content, args.out)
+        if args.command == "import-po":
+            return _import_po(args.po_file, args.content)
         if args.command == "preview":
             written = write_previews(args.content, args.lang, args.size or list(SIZES), args.out)
             print(f"wrote {len(written)} images into {args.out}")
@@ -131,6 +153,35 @@ def _check(content: Path, mark_reviewed_language: str | None) -> int:
             print(status.summary())
         clean = clean and status.clean
     return EXIT_OK if clean else EXIT_CHECK_FAILED
+
+
+def _export_po(language: str, content: Path, out: Path | None) -> int:
+    if language == SOURCE_LANGUAGE:
+        print(f"{language}: English is what is translated from; expected a translation's code", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    leaflet = load_leaflet(content, [SOURCE_LANGUAGE, language])
+    path = out or DEFAULT_OUTPUT / f"{leaflet.facts.id}_{language}.po"
+    write_atomically(path, export_po(leaflet, language))
+    print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _import_po(po_file: Path, content: Path) -> int:
+    try:
+        data = po_file.read_bytes()
+    except OSError as error:
+        print(f"{po_file}: cannot be read ({error.strerror}); expected a .po file", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        path, changed, skipped = import_po(data, content)
+    except (ValueError, KeyError, OSError) as error:
+        print(f"{po_file}: not a translation of this leaflet ({error}); expected a file from export-po",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"wrote {path}: {changed} items changed")
+    for item in skipped:
+        print(f"{po_file}: {item}: no place for it in {path}; expected the block added to the YAML first")
+    return _check(content, None)
 
 
 def _validate(files: list[Path], content: Path, as_json: bool) -> int:
