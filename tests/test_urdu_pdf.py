@@ -142,3 +142,11 @@ def test_a_character_no_font_has_stops_the_build_with_its_place(content_copy, tm
 def test_urdu_builds_are_byte_identical(built_urdu, leaflet) -> None:
     assert render_leaflet(leaflet, "ur", "A5") == built_urdu["A5"].read_bytes()
 
+
+
+def test_dates_and_numbers_follow_the_locale(built_urdu, built) -> None:
+    urdu = " ".join(page_texts(built_urdu["A4"]))
+    english = " ".join(page_texts(built["A4"]))
+    assert "25 نومبر، 2026" in urdu and "25 نومبر، 2029" in urdu  # Urdu month names, from the same dates
+    assert "25 November 2026" in english and "25 November 2029" in english
+    assert re.search(r"صفحہ 1 از \d+", urdu) and re.search(r"Page 1 of \d+", english)

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable
 from leaflet.content.model import DiagramLabel, NamedItem
 from leaflet.layout.styles import Palette, Styles
 from leaflet.layout.textblock import BlockStyle, TextBlock
-from leaflet.text.locale import number
+from leaflet.text.locale import number, percent_range
 
 LIVER, LIVER_EDGE = HexColor("#C8675C"), HexColor("#8E3B33")
 BILE, VEIN, ARTERY = HexColor("#3E8E41"), HexColor("#2F5DA8"), HexColor("#C62828")
@@ -205,8 +205,7 @@ class BloodSupply(Diagram):
         self.portal, self.artery = portal, artery
 
     def share(self, low_high: tuple[int, int]) -> str:
-        low, high = low_high
-        return f"{number(low, self.locale)}-{number(high, self.locale)}%"
+        return percent_range(*low_high, self.locale)
 
     def measure(self, inner_width: float) -> float:
         middle = [sum(self.portal) / 2, sum(self.artery) / 2]

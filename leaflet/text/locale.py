@@ -6,7 +6,7 @@ import datetime as dt
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_day_names
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from leaflet.content.model import OpeningHours
 
@@ -26,6 +26,11 @@ def text_direction(locale: str) -> str:
 
 def number(value: int, locale: str) -> str:
     return format_decimal(value, locale=locale)
+
+
+def percent_range(low: int, high: int, locale: str) -> str:
+    """A range of percentages, e.g. 70-80%, with the locale's digits and percent pattern."""
+    return f"{number(low, locale)}-{format_percent(high / 100, locale=locale)}"
 
 
 def long_date(value: dt.date, locale: str) -> str:
