@@ -349,8 +349,8 @@ def _read_translation(reader: NodeReader, node: Node) -> Translation | None:
 
 
 def _read_labels(reader: NodeReader, node: Node) -> Labels | None:
-    keys = reader.mapping(node, "labels", _LABEL_FIELDS)
-    if keys is None or len(keys) < len(_LABEL_FIELDS):
+    keys = reader.mapping(node, "labels", _LABEL_FIELDS, ("time_format",))
+    if keys is None or not set(_LABEL_FIELDS) <= set(keys):
         return None
     values = {}
     for name in _LABEL_FIELDS:
@@ -362,6 +362,12 @@ def _read_labels(reader: NodeReader, node: Node) -> Labels | None:
             names = ", ".join(f"{{{p}}}" for p in sorted(wanted)) or "no {placeholders}"
             reader.error(keys[name], field, "placeholders changed", f"expected exactly {names}")
         values[name] = value
+    if "time_format" in keys:
+        pattern = reader.text(keys["time_format"], "labels.time_format")
+        values["time_format"] = str(pattern) if pattern is not None else None  # a code, not text to translate
+        if values["time_format"] is not None and not re.fullmatch(r"[hHkKm:. ]+a?", values["time_format"]):
+            reader.error(keys["time_format"], "labels.time_format", f"`{values['time_format']}` is not a time pattern",
+                         'expected hours and minutes, e.g. "h:mm"')
     return Labels(**values)
 
 

@@ -107,6 +107,7 @@ class Labels:
     opening_hours: Text
     page_of: Text
     notes: Text  # heading of the lined notes pages that fill out a printed booklet
+    time_format: str | None = None  # a babel time pattern, e.g. "h:mm", where the short form will not do
 
 
 @dataclass(frozen=True)

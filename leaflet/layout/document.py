@@ -247,7 +247,7 @@ class _LeafletRenderer:
             title=content.title,
             subtitle=content.subtitle,
             opening_hours=wording.opening_hours(content.labels.opening_hours, facts.opening_hours,
-                                                self.locale),
+                                                self.locale, content.labels.time_format),
             running_title=document_title(content),
             footer_start=(f"{control.code}  ·  {content.document_control.version} {control.version}"
                           f"  ·  {wording.long_date(control.published, self.locale)}"),

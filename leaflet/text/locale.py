@@ -41,11 +41,12 @@ def page_of(template: str, page: int, pages: int, locale: str) -> str:
     return template.format(page=number(page, locale), pages=number(pages, locale))
 
 
-def opening_hours(template: str, hours: OpeningHours, locale: str) -> str:
+def opening_hours(template: str, hours: OpeningHours, locale: str, time_format: str | None = None) -> str:
     days = get_day_names("wide", locale=locale)
+    pattern = time_format or "short"
     return template.format(
         first_day=days[hours.first_day],
         last_day=days[hours.last_day],
-        opens=format_time(hours.opens, format="short", locale=locale),
-        closes=format_time(hours.closes, format="short", locale=locale),
+        opens=format_time(hours.opens, format=pattern, locale=locale),
+        closes=format_time(hours.closes, format=pattern, locale=locale),
     )
