@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -116,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
         for message in error.messages:
             print(message, file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # Whoever read our output went away (`... | head`): stop quietly, without a traceback at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as error:
         print(f"{error.filename or ''}: cannot write: {error.strerror}; expected a writable output folder",
               file=sys.stderr)
