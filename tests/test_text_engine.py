@@ -194,3 +194,29 @@ def test_copied_text_is_the_text_as_written(tmp_path: Path) -> None:
     copied = " ".join(document[0].get_textpage().get_text_range().split())
     for text in texts:
         assert " ".join(text.replace("**", "").split()) in copied
+
+
+def test_glyph_heights_in_the_pdf_are_harfbuzzs_own(tmp_path: Path) -> None:
+    """Shape a line with uharfbuzz directly and compare every glyph's height in the PDF."""
+    import uharfbuzz as hb
+
+    from leaflet.text.fonts import FONT_DIR, family_metrics
+
+    text = "پاکستان کڈنی اینڈ لیور انسٹی ٹیوٹ میں ہسپتال چاہیئے"
+    setting = set_text(parse_inline(text), URDU, 2000)
+    assert len(setting.lines) == 1
+    path = tmp_path / "heights.pdf"
+    path.write_bytes(draw_to_pdf([(setting, 50, 700)]))
+    baseline = 700 - setting.baselines[0]
+    drawn = [g.y - baseline for g in page_glyphs(path)[0]]
+
+    font = hb.Font(hb.Face((FONT_DIR / "NotoNastaliqUrdu-Regular.ttf").read_bytes()))
+    buffer = hb.Buffer()
+    buffer.add_str(text)
+    buffer.direction, buffer.script, buffer.language = "rtl", "Arab", "ur"
+    hb.shape(font, buffer, {"kern": True, "liga": True})
+    size = URDU.size * family_metrics("NotoNastaliqUrdu").size
+    expected = [p.y_offset / font.face.upem * size for p in buffer.glyph_positions]
+    assert len(drawn) == len(expected)
+    assert sum(1 for y in expected if abs(y) > 0.5) > 10, "Nastaliq raises many glyphs"
+    assert all(abs(a - b) < 0.01 for a, b in zip(drawn, expected, strict=True))
