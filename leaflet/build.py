@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel import Locale
-
 from leaflet.content import ContentError, Leaflet, load_leaflet
 from leaflet.layout import (
     BLEED,
@@ -31,6 +29,7 @@ from leaflet.pdf import (
     write_atomically,
 )
 from leaflet.text import uncovered_characters
+from leaflet.text.locale import language_name, text_direction
 
 _OUTPUT_NAME = re.compile(
     r"(?P<id>[a-z0-9-]+)_(?P<lang>[A-Za-z_]+?)_(?P<size>A4|A5)(?P<kind>-booklet|_print)?\.pdf")
@@ -124,21 +123,17 @@ def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_
             _write_checked(result, out_dir / output_name(leaflet_id, language, size), data,
                            expectations_for(leaflet, language, size))
         if len(pdfs) > 1:
-            parts = [LanguagePart(language, _language_name(language), data) for language, data in pdfs.items()]
+            parts = [LanguagePart(language, language_name(language), data) for language, data in pdfs.items()]
             _write_checked(result, out_dir / output_name(leaflet_id, BILINGUAL, size), merge_languages(parts),
                            expectations_for(leaflet, BILINGUAL, size))
         if size == "A5":
             for language, data in pdfs.items():
-                rtl = Locale.parse(language).text_direction == "rtl"
+                rtl = text_direction(language) == "rtl"
                 booklet = impose_booklet(data, render_notes_page(leaflet, language, size),
                                          render_back_cover(leaflet, language, size), rtl)
                 _write_checked(result, out_dir / output_name(leaflet_id, language, size, "booklet"), booklet,
                                expectations_for(leaflet, language, size, "booklet"))
     return result
-
-
-def _language_name(language: str) -> str:
-    return Locale.parse(language).get_display_name(language).capitalize()
 
 
 def _write_checked(result: BuildResult, path: Path, data: bytes, expected: Expectations) -> None:

@@ -14,6 +14,7 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.platypus import Flowable
 
 from leaflet.content.model import DiagramLabel, NamedItem
+from leaflet.layout.geometry import from_start
 from leaflet.layout.styles import Palette, Styles
 from leaflet.layout.textblock import BlockStyle, TextBlock
 from leaflet.text.locale import number, percent_range
@@ -87,8 +88,7 @@ class Diagram(Flowable):
 
     def mirror(self, x: float, width: float = 0.0) -> float:
         """x of a box measured from the reading-start edge of the inner area."""
-        inner = self.width - 2 * self.pad
-        return self.pad + (inner - x - width if self.rtl else x)
+        return self.pad + from_start(x, width, self.width - 2 * self.pad, self.rtl)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width

@@ -152,9 +152,7 @@ class _LeafletRenderer:
             title=document_title(content), author=content.institute,
             subject=content.labels.patient_information,
             creator="leaflet", producer="leaflet (ReportLab)", keywords=facts.document_control.code,
-            lang=self.locale.replace("_", "-"), invariant=1,
-            # Text is drawn by the text engine; this only keeps ReportLab from naming Helvetica.
-            initialFontName=register_family(family_for_script(self.content.language, "Latn")).regular,
+            **self._canvas_settings(),
         )
         label = self._page_label(total_pages) if numbered else (lambda _page: "")
         furniture = PageFurniture(self._page_texts(), g, self.styles, self.palette, label, self.rtl,
@@ -193,12 +191,10 @@ class _LeafletRenderer:
     def notes_page(self) -> bytes:
         g, styles = self.geometry, self.styles
         buffer = io.BytesIO()
-        canvas = Canvas(buffer, pagesize=(g.width, g.height), invariant=1, lang=self.locale.replace("_", "-"),
-                        initialFontName=register_family(family_for_script(self.content.language, "Latn")).regular)
+        canvas = Canvas(buffer, pagesize=(g.width, g.height), **self._canvas_settings())
         canvas.setTitle(document_title(self.content))
         canvas.setAuthor(self.content.institute)
-        published = self.facts.document_control.published
-        canvas.setDateFormatter(lambda *_: f"D:{published:%Y%m%d}000000+00'00'")
+        self._date_from_content(canvas)
         furniture = PageFurniture(self._page_texts(), g, styles, self.palette, lambda _page: "", self.rtl)
         furniture.later_page(canvas, None)
         top = g.height - g.margin_top - g.running_header_height
@@ -215,13 +211,24 @@ class _LeafletRenderer:
         canvas.save()
         return buffer.getvalue()
 
-    def _on_first_page(self, furniture: PageFurniture) -> Callable:
+    def _canvas_settings(self) -> dict[str, object]:
+        """What every canvas of this leaflet is made with: its language, and no clock or random ids."""
+        return {
+            "lang": self.locale.replace("_", "-"), "invariant": 1,
+            # Text is drawn by the text engine; this only keeps ReportLab from naming Helvetica.
+            "initialFontName": register_family(family_for_script(self.content.language, "Latn")).regular,
+        }
+
+    def _date_from_content(self, canvas: Canvas) -> None:
+        """The creation date is the publication date from the content, not the clock."""
         published = self.facts.document_control.published
+        canvas.setDateFormatter(lambda *_: f"D:{published:%Y%m%d}000000+00'00'")
+
+    def _on_first_page(self, furniture: PageFurniture) -> Callable:
         rtl = self.rtl
 
         def draw(canvas, doc) -> None:
-            # The creation date is the publication date from the content, not the clock.
-            canvas.setDateFormatter(lambda *_: f"D:{published:%Y%m%d}000000+00'00'")
+            self._date_from_content(canvas)
             canvas.showOutline()
             if rtl:  # readers open it right to left; pdfium also reads its lines so
                 canvas.setViewerPreference("Direction", "R2L")

@@ -14,6 +14,7 @@ from reportlab.lib.colors import Color, white
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from leaflet.layout.geometry import from_start
 from leaflet.layout.styles import Palette, Styles
 from leaflet.layout.textblock import BlockStyle, TextBlock
 
@@ -105,9 +106,9 @@ class CalloutBox(Flowable):
         canvas.setFillColor(self.palette.tint)
         canvas.roundRect(0, 0, self.width, self.height, self.padding * 0.4, stroke=0, fill=1)
         canvas.setFillColor(self.palette.accent)
-        rtl = self.text.rtl
-        canvas.rect(self.width - self.bar if rtl else 0, 0, self.bar, self.height, stroke=0, fill=1)
-        self.text.drawOn(canvas, self.padding if rtl else self.bar + self.padding, self.padding)
+        rtl, text_width = self.text.rtl, self.width - self.bar - 2 * self.padding
+        canvas.rect(from_start(0, self.bar, self.width, rtl), 0, self.bar, self.height, stroke=0, fill=1)
+        self.text.drawOn(canvas, from_start(self.bar + self.padding, text_width, self.width, rtl), self.padding)
 
 
 @dataclass(frozen=True)
@@ -220,8 +221,8 @@ class ContactCard(Flowable):
                 y -= row_height
                 continue
             column_width = self._column_width(kind)
-            columns = [(width - offset - column_width if rtl else offset, cell)
-                       for offset, cell in ((pad + i * (column_width + pad), c) for i, c in enumerate(cells))]
+            columns = [(from_start(pad + i * (column_width + pad), column_width, width, rtl), cell)
+                       for i, cell in enumerate(cells)]
             for x, cell in sorted(columns, key=lambda item: item[0]):  # left to right, as pdfium reads
                 self._draw_cell(cell, x, y - 0.55 * pad, column_width)
             y -= row_height
@@ -233,12 +234,12 @@ class ContactCard(Flowable):
     def _draw_website(self, cell: list[TextBlock], top: float, rtl: bool) -> None:
         """A QR code for the website, the address printed beside it (reading start first)."""
         size, pad = self._qr_size(), self.pad
-        qr_x = self.width - pad - size if rtl else pad
+        qr_x = from_start(pad, size, self.width, rtl)
         text_width = self._column_width("website")
-        text_x = pad if rtl else pad + size + pad
+        text_x = from_start(pad + size + pad, text_width, self.width, rtl)
         self._draw_qr(qr_x, top - size, size)
         self.canv.linkURL(self.website_text, (qr_x, top - size, qr_x + size, top), relative=1)
-        self._draw_cell(cell, text_x, top - (size - cell[0].height) / 2 + 0, text_width)
+        self._draw_cell(cell, text_x, top - (size - cell[0].height) / 2, text_width)
 
     def _draw_qr(self, x: float, y: float, size: float) -> None:
         """ReportLab's QR widget, its modules drawn as plain rectangles.
@@ -314,7 +315,7 @@ class KeyValueGrid(Flowable):
         y = self.height
         for row, row_height in zip(self.rows, self.row_heights, strict=True):
             y -= row_height
-            cells = [(self.width - start - width if block.rtl else start, block, width)
+            cells = [(from_start(start, width, self.width, block.rtl), block, width)
                      for block, start, width in self._cells(row)]
             for x, block, width in sorted(cells, key=lambda cell: cell[0]):  # left to right, as pdfium reads
                 _, height = block.wrapOn(self.canv, width, row_height)

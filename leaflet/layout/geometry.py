@@ -10,6 +10,14 @@ from reportlab.lib.units import mm
 SIZES = ("A4", "A5")
 
 
+def from_start(start: float, width: float, across: float, rtl: bool) -> float:
+    """Left edge of a box `width` wide set `start` from the reading-start side of a span `across` wide.
+
+    Right-to-left layouts are the mirror image: what starts a line sits at the right.
+    """
+    return across - start - width if rtl else start
+
+
 @dataclass(frozen=True)
 class TypeScale:
     """Font sizes and leadings in points. Body text stays at 12 pt or more (clear print)."""

@@ -13,7 +13,7 @@ from reportlab.lib.colors import HexColor, white
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from leaflet.layout.geometry import PageGeometry
+from leaflet.layout.geometry import PageGeometry, from_start
 from leaflet.layout.styles import Palette, Styles
 from leaflet.layout.textblock import BlockStyle, TextBlock
 
@@ -39,7 +39,7 @@ def _place(canvas: Canvas, block: TextBlock, start: float, y: float, width: floa
            page_width: float) -> None:
     """Draw a block measured from the reading-start edge of the page."""
     block.wrapOn(canvas, width, 10_000)
-    block.drawOn(canvas, page_width - start - width if rtl else start, y)
+    block.drawOn(canvas, from_start(start, width, page_width, rtl), y)
 
 
 def _place_row(canvas: Canvas, blocks: list[tuple[TextBlock, float, float]], y: float, rtl: bool,
@@ -49,11 +49,7 @@ def _place_row(canvas: Canvas, blocks: list[tuple[TextBlock, float, float]], y: 
     pdfium gathers the text objects of one line and reads them sorted left to right;
     drawing them in that order keeps each block's copied text whole and single.
     """
-    def left(item: tuple[TextBlock, float, float]) -> float:
-        _, start, width = item
-        return page_width - start - width if rtl else start
-
-    for block, start, width in sorted(blocks, key=left):
+    for block, start, width in sorted(blocks, key=lambda item: from_start(*item[1:], page_width, rtl)):
         _place(canvas, block, start, y, width, rtl, page_width)
 
 
@@ -96,7 +92,7 @@ class HeaderBand:
         canvas.rect(left, bottom - 3, across, 3, stroke=0, fill=1)
         margin, width, rtl = g.margin_side, g.text_width, self.rtl
         top = g.height - self.pad
-        badge_x = g.width - margin - self.badge_width if rtl else margin
+        badge_x = from_start(margin, self.badge_width, g.width, rtl)
         self._draw_badge(canvas, badge_x, top - self.badge_height)
         text_start = margin + self.badge_width + self.pad * 0.6
         block = self.institute_height + self.kicker_height

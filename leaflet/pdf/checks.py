@@ -243,10 +243,14 @@ def extract_text(data: bytes) -> list[str]:
     """Each page's text as pdfium (Chrome, Edge) copies it, whitespace normalised."""
     document = pdfium.PdfDocument(data)
     try:
-        return [" ".join(page.get_textpage().get_text_range().split()) for page in document]
+        return [_page_text(page) for page in document]
     finally:
         document.close()
 
+
+
+def _page_text(page: pdfium.PdfPage) -> str:
+    return " ".join(page.get_textpage().get_text_range().split())
 
 def _check_text(data: bytes, texts: tuple[str, ...]) -> list[tuple[str, str]]:
     """Each text found on some page; pages are read first, last, then the rest, until all are found."""
@@ -256,7 +260,7 @@ def _check_text(data: bytes, texts: tuple[str, ...]) -> list[tuple[str, str]]:
         count = len(document)
         for index in dict.fromkeys([0, count - 1, count - 2, *range(count)]):
             if 0 <= index < count:
-                page_text = " ".join(document[index].get_textpage().get_text_range().split())
+                page_text = _page_text(document[index])
                 wanted = {text for text in wanted if text not in page_text}
                 if not wanted:
                     break

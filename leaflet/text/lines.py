@@ -86,9 +86,8 @@ def _fit(text: str, offsets: list[float], breaks: list[int], start: int, max_wid
     for candidate in (b for b in breaks if b > start):
         content_end = start + len(text[start:candidate].rstrip(" "))
         fits = offsets[content_end] - offsets[start] <= max_width + 1e-9
-        if not fits and chosen is not None:
-            break
-        chosen = candidate
+        if fits or chosen is None:
+            chosen = candidate
         if not fits:
             break
     return chosen if chosen is not None else len(text)

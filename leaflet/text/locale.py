@@ -24,6 +24,11 @@ def text_direction(locale: str) -> str:
     return Locale.parse(locale).text_direction
 
 
+def language_name(language: str) -> str:
+    """The language's name in itself, e.g. English, اردو."""
+    return Locale.parse(language).get_display_name(language).capitalize()
+
+
 def number(value: int, locale: str) -> str:
     return format_decimal(value, locale=locale)
 

@@ -158,9 +158,10 @@ def _show_glyphs(glyphs: list[PlacedGlyph], origin: float, baseline: float, size
             known = codes[face.name, glyph.glyph] = (subset, code_bytes, face.ttf.getSubsetInternalName(subset, doc))
         subset, code_bytes, pdf_font = known
         gx, gy = glyph.x * size, glyph.y * size
+        font_size = size * face.size
         if (face.name, subset) != font_key:
             flush()
-            operators.append(f"{pdf_font} {size * face.size:.2f} Tf")
+            operators.append(f"{pdf_font} {font_size:.2f} Tf")
             font_key, pen = (face.name, subset), None
         if abs(gy - rise) > 1e-3:
             flush()
@@ -170,7 +171,6 @@ def _show_glyphs(glyphs: list[PlacedGlyph], origin: float, baseline: float, size
             flush()
             operators.append(f"1 0 0 1 {origin:.3f} {baseline:.3f} Tm")
             pen = 0.0
-        font_size = size * face.size
         if abs(gx - pen) > 1e-3:
             pending.append(f"{-(gx - pen) * 1000 / font_size:.1f}")
         pending.append(f"<{code_bytes.hex()}>")
