@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from leaflet.build import BILINGUAL, build, expectations_for, parse_output_name
+from leaflet.build import BILINGUAL, build, check_fonts_cover, expectations_for, parse_output_name
 from leaflet.content import ContentError, load_leaflet
 from leaflet.layout import SIZES
 from leaflet.pdf import CHECKS, Expectations, Finding, check_pdf_file, write_atomically
@@ -131,14 +131,25 @@ def _build(content: Path, languages: list[str] | None, sizes: list[str] | None, 
            for_print: bool = False) -> int:
     result = build(content, languages, sizes or list(SIZES), out, for_print)
     for built in result.written:
-        print(f"wrote {built.path} ({built.size_bytes // 1024} KB, checks passed)")
+        print(f"wrote {built.path} ({built.size_bytes // 1024} KB)")
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for finding in result.findings:
         print(f"check failed: {finding}", file=sys.stderr)
-    return EXIT_CHECK_FAILED if result.findings else EXIT_OK
+    if result.findings:
+        print(f"{len(result.findings)} checks failed; nothing written, {out} is as it was")
+        return EXIT_CHECK_FAILED
+    warned = f"with {len(result.warnings)} warnings (above)" if result.warnings else "all checks passed"
+    print(f"built {len(result.written)} files, {warned}")
+    return EXIT_OK
 
 
 def _check(content: Path, mark_reviewed_language: str | None) -> int:
-    """Content valid (else exit 2), then each translation's status against English (exit 1 if any finding)."""
+    """Content valid (else exit 2), then each translation's status against English (exit 1 if any finding).
+
+    Characters no font has are reported in the translation report and then, because `build`
+    cannot draw them, as errors (exit 2).
+    """
     leaflet = load_leaflet(content)
     if mark_reviewed_language:
         if mark_reviewed_language not in leaflet.languages or mark_reviewed_language == SOURCE_LANGUAGE:
@@ -157,6 +168,7 @@ def _check(content: Path, mark_reviewed_language: str | None) -> int:
         if language != SOURCE_LANGUAGE or not status.clean:
             print(status.summary())
         clean = clean and status.clean
+    check_fonts_cover(leaflet)  # the one rule `build` adds to loading (raises ContentError: exit 2)
     return EXIT_OK if clean else EXIT_CHECK_FAILED
 
 

@@ -8,8 +8,11 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from yaml.nodes import MappingNode, Node, ScalarNode
 
+from leaflet.content.limits import DEFAULT_KIND, MAX_BLOCKS, MAX_FILE_BYTES, MAX_SECTIONS
 from leaflet.content.model import (
+    DIAGRAM_FIGURES,
     DIAGRAM_LABELS,
+    DIAGRAM_PLACEHOLDERS,
     Block,
     Brand,
     BrandColours,
@@ -86,6 +89,11 @@ def _display_path(path: Path) -> str:
 def _compose(path: Path, errors: list[str]) -> tuple[NodeReader, Node | None]:
     reader = NodeReader(_display_path(path), errors)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            errors.append(f"{reader.path}:1:1: (file): {size // 1024:,} KB; expected at most "
+                          f"{MAX_FILE_BYTES // 1024} KB (a leaflet's text is far smaller)")
+            return reader, None
         source = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         errors.append(f"{reader.path}:1:1: (file): file not found; expected this file to exist")
@@ -188,7 +196,7 @@ def _read_opening_hours(reader: NodeReader, node: Node) -> OpeningHours | None:
 
 def _read_contact(reader: NodeReader, node: Node, field: str) -> Contact | None:
     keys = reader.mapping(node, field, ("id", "phone"), ("emphasis",))
-    if keys is None or len(keys) < 2:
+    if keys is None or not {"id", "phone"} <= set(keys):
         return None
     contact_id = reader.identifier(keys["id"], join(field, "id"))
     phone = reader.text(keys["phone"], join(field, "phone"))
@@ -281,7 +289,8 @@ def _load_language(
     title = reader.text(keys["title"], "title")
     subtitle = reader.text(keys["subtitle"], "subtitle")
     labels = _read_labels(reader, keys["labels"])
-    sections = reader.sequence(keys["sections"], "sections", lambda n, f: _read_section(reader, n, f))
+    sections = reader.sequence(keys["sections"], "sections", lambda n, f: _read_section(reader, n, f),
+                               limit=MAX_SECTIONS)
     _check_unique_ids(reader, keys["sections"], "sections", [s.id for s in sections])
     _check_one_contact_panel(reader, keys["sections"], sections)
     contact_ids = [c.id for c in facts.contacts] if facts else None
@@ -296,6 +305,8 @@ def _load_language(
             elif isinstance(block, DiagramBlock) and block.kind not in diagrams:
                 reader.error(keys["diagrams"], f"diagrams.{block.kind}", "missing",
                              f"expected the labels of this diagram, used at {block.kind.location}")
+    if facts is not None:
+        _check_diagram_figures(reader, sections, facts.figures)
     translation = _read_translation(reader, keys["translation"]) if "translation" in keys else None
     if len(errors) > start:
         return None
@@ -304,6 +315,23 @@ def _load_language(
         labels=labels, sections=tuple(sections), contacts=contacts, document_control=control,
         diagrams=diagrams, translation=translation,
     )
+
+
+def _check_diagram_figures(reader: NodeReader, sections: list[Section], figures: dict[str, Figure]) -> None:
+    """Every figure a diagram draws is in leaflet.yaml, as a percentage or a range of them."""
+    for section in sections:
+        for block in section.blocks:
+            if not isinstance(block, DiagramBlock):
+                continue
+            for name, shape in DIAGRAM_FIGURES.get(str(block.kind), {}).items():
+                value = figures.get(name)
+                parts = value if isinstance(value, tuple) else (value,)
+                right_shape = isinstance(value, tuple) == (shape == "range") and value is not None
+                if not right_shape or not all(0 <= part <= 100 for part in parts):
+                    wanted = "[low, high] in percent" if shape == "range" else "a percentage, 0 to 100"
+                    found = "missing" if value is None else f"found {value!r}"
+                    reader.errors.append(f"{block.kind.location}: diagram: the {block.kind} diagram draws "
+                                         f"figures.{name} of {FACTS_FILE}, {found}; expected {wanted}")
 
 
 def _read_diagram_labels(reader: NodeReader, node: Node) -> dict[str, dict[str, DiagramLabel]]:
@@ -330,6 +358,10 @@ def _read_diagram_labels(reader: NodeReader, node: Node) -> dict[str, dict[str, 
                 label = NamedItem(*texts) if len(texts) == 2 and None not in texts else None
             else:
                 label = reader.text(keys[key], name)
+                wanted = DIAGRAM_PLACEHOLDERS.get((kind, key), set())
+                if label is not None and set(re.findall(r"\{(\w*)\}", label)) != wanted:
+                    reader.error(keys[key], name, "placeholders changed",
+                                 f"expected exactly {', '.join(f'{{{p}}}' for p in sorted(wanted)) or 'none'}")
             if label:
                 labels[key] = label
         diagrams[kind] = labels
@@ -377,7 +409,8 @@ def _read_section(reader: NodeReader, node: Node, field: str) -> Section | None:
         return None
     section_id = reader.identifier(keys["id"], join(field, "id"))
     heading = reader.text(keys["heading"], join(field, "heading"))
-    blocks = reader.sequence(keys["blocks"], join(field, "blocks"), lambda n, f: _read_block(reader, n, f))
+    blocks = reader.sequence(keys["blocks"], join(field, "blocks"), lambda n, f: _read_block(reader, n, f),
+                             limit=MAX_BLOCKS)
     if section_id is None or heading is None:
         return None
     return Section(section_id, heading, tuple(blocks))
@@ -398,9 +431,9 @@ def _read_block(reader: NodeReader, node: Node, field: str) -> Block | None:
     kind, value = next(iter(keys.items()))
     name = join(field, kind)
     if kind == "bullets":
-        items = reader.sequence(value, name, reader.text)
+        items = reader.sequence(value, name, lambda n, f: reader.text(n, f, "bullet"))
         return BulletList(tuple(items)) if items else None
-    text = reader.text(value, name)
+    text = reader.text(value, name, kind if kind in ("paragraph", "callout") else DEFAULT_KIND)
     if text is None:
         return None
     if kind == "diagram" and text not in DIAGRAM_LABELS:

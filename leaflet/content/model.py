@@ -78,6 +78,15 @@ DIAGRAM_LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# Figures from leaflet.yaml that a diagram draws: "range" is [low, high] percent, "percent" one.
+DIAGRAM_FIGURES: dict[str, dict[str, str]] = {
+    "blood-supply": {"portal_vein_blood_percent": "range", "hepatic_artery_blood_percent": "range"},
+    "cancer-spread": {"colorectal_to_liver_up_to_percent": "percent"},
+}
+# Labels that must carry a placeholder the diagram fills in.
+DIAGRAM_PLACEHOLDERS: dict[tuple[str, str], set[str]] = {("cancer-spread", "statistic"): {"percent"}}
+
+
 @dataclass(frozen=True)
 class NamedItem:
     name: Text

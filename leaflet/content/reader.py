@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from leaflet.content.limits import DEFAULT_KIND, MAX_CHARACTERS, MAX_ITEMS
 from leaflet.content.model import Location, Text
 
 T = TypeVar("T")
 
 _TAG = "tag:yaml.org,2002:"
+# libyaml's safe loader where PyYAML was built with it: the same nodes and marks, ten times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _KIND_NAMES = {
     f"{_TAG}int": "a number",
     f"{_TAG}float": "a number",
@@ -33,8 +37,14 @@ class ContentError(Exception):
     """Content that cannot be built; each message is one `file:line:col: ...` line."""
 
     def __init__(self, messages: list[str]) -> None:
+        messages = [_one_line(message) for message in messages]
         super().__init__("\n".join(messages))
         self.messages = messages
+
+
+def _one_line(message: str) -> str:
+    """A message as one line, a long value quoted in it cut short (the place says where to look)."""
+    return re.sub(r"`([^`]{60})[^`]{10,}`", r"`\1…`", " ".join(message.split()))
 
 
 def describe(node: Node) -> str:
@@ -64,7 +74,13 @@ class NodeReader:
 
     def compose(self, source: str) -> Node | None:
         try:
-            return yaml.compose(source, Loader=yaml.SafeLoader)
+            for event in yaml.parse(source, Loader=_LOADER):
+                if isinstance(event, yaml.AliasEvent):  # a few aliases can stand for millions of nodes
+                    mark = event.start_mark
+                    self.errors.append(f"{self.path}:{mark.line + 1}:{mark.column + 1}: (yaml): an alias "
+                                       f"(*{event.anchor}); expected the text written out in full")
+                    return None
+            return yaml.compose(source, Loader=_LOADER)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -100,10 +116,21 @@ class NodeReader:
                 self.error(node, join(field, key), "missing", f"expected a `{key}:` entry here")
         return found
 
-    def text(self, node: Node, field: str) -> Text | None:
+    def text(self, node: Node, field: str, kind: str = DEFAULT_KIND) -> Text | None:
+        """Text of a scalar, white space folded; `kind` sets its longest length (limits.py)."""
         if not isinstance(node, ScalarNode) or node.tag != f"{_TAG}str":
             hint = " (put it in quotes)" if isinstance(node, ScalarNode) and node.value else ""
             self.error(node, field, f"found {describe(node)}", f"expected text{hint}")
+            return None
+        limit = MAX_CHARACTERS[kind]
+        if len(node.value) > limit * 2 or len(" ".join(node.value.split())) > limit:
+            self.error(node, field, f"{len(node.value):,} characters, too long for a {kind}",
+                       f"expected at most {limit:,} (split it into several blocks)")
+            return None
+        control = next((char for char in node.value if _is_forbidden(char)), None)
+        if control is not None:
+            self.error(node, field, f"an invisible control character U+{ord(control):04X}",
+                       "expected plain text (the direction of Urdu and Latin is set automatically)")
             return None
         value = " ".join(node.value.split())
         if not value:
@@ -114,12 +141,16 @@ class NodeReader:
             return None
         return Text(value, self.location(node))
 
-    def sequence(self, node: Node, field: str, read_item: Callable[[Node, str], T | None]) -> list[T]:
+    def sequence(self, node: Node, field: str, read_item: Callable[[Node, str], T | None],
+                 limit: int = MAX_ITEMS) -> list[T]:
         if not isinstance(node, SequenceNode):
             self.error(node, field, f"found {describe(node)}", "expected a list (lines starting with `- `)")
             return []
         if not node.value:
             self.error(node, field, "empty list", "expected at least one item")
+        if len(node.value) > limit:
+            self.error(node, field, f"{len(node.value)} items", f"expected at most {limit}")
+            return []
         items = (read_item(item, f"{field}[{index}]") for index, item in enumerate(node.value))
         return [item for item in items if item is not None]
 
@@ -162,6 +193,17 @@ class NodeReader:
         found = f"`{node.value}`" if isinstance(node, ScalarNode) else describe(node)
         self.error(node, field, f"found {found}", f"expected one of: {', '.join(choices)}")
         return None
+
+
+# Explicit direction controls would fight the text engine's own isolates; the rest cannot be shown.
+_DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _is_forbidden(char: str) -> bool:
+    if char in _DIRECTION_CONTROLS:
+        return True
+    category = unicodedata.category(char)
+    return category in ("Cc", "Co", "Cs", "Cn") and not char.isspace()
 
 
 def join(field: str, key: str) -> str:

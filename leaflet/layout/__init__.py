@@ -1,7 +1,14 @@
 """Layout stage: page templates, brand, blocks and page furniture, rendered with ReportLab."""
 
-from leaflet.layout.document import BLEED, document_title, render_back_cover, render_leaflet, render_notes_page
+from leaflet.layout.document import (
+    BLEED,
+    document_title,
+    layout_notes,
+    render_back_cover,
+    render_leaflet,
+    render_notes_page,
+)
 from leaflet.layout.geometry import SIZES, geometry_for
 
-__all__ = ["BLEED", "SIZES", "document_title", "geometry_for", "render_back_cover", "render_leaflet",
-           "render_notes_page"]
+__all__ = ["BLEED", "SIZES", "document_title", "geometry_for", "layout_notes", "render_back_cover",
+           "render_leaflet", "render_notes_page"]

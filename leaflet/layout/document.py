@@ -55,6 +55,15 @@ def render_notes_page(leaflet: Leaflet, language: str, size: str) -> bytes:
     return _LeafletRenderer(leaflet, language, size).notes_page()
 
 
+def layout_notes(leaflet: Leaflet, language: str, size: str) -> list[str]:
+    """Texts the layout had to shorten to fit their single line, one message each."""
+    renderer = _LeafletRenderer(leaflet, language, size)
+    furniture = renderer.furniture(renderer.page_label(None))
+    where = leaflet.languages[language].title.location
+    return [f"{where}: {language} {size}: the {name} is too long for one line; shortened to “{text}”"
+            for name, text in furniture.shortened]
+
+
 BLEED = 3 * mm
 _MARK_GAP, _MARK_LENGTH = 2.0, 14.0  # crop marks start this far beyond the bleed, and run this long
 PRINT_MARGIN = BLEED + _MARK_GAP + _MARK_LENGTH + 2.0  # paper beyond the trim on each side of a print page
@@ -154,9 +163,7 @@ class _LeafletRenderer:
             creator="leaflet", producer="leaflet (ReportLab)", keywords=facts.document_control.code,
             **self._canvas_settings(),
         )
-        label = self._page_label(total_pages) if numbered else (lambda _page: "")
-        furniture = PageFurniture(self._page_texts(), g, self.styles, self.palette, label, self.rtl,
-                                  bleed=BLEED if self.for_print else 0.0)
+        furniture = self.furniture(self.page_label(total_pages) if numbered else (lambda _page: ""))
         bottom = g.margin_bottom + g.footer_height
         first_top = g.height - furniture.band.height - 6 * mm
         later_top = g.height - g.margin_top - g.running_header_height
@@ -195,7 +202,7 @@ class _LeafletRenderer:
         canvas.setTitle(document_title(self.content))
         canvas.setAuthor(self.content.institute)
         self._date_from_content(canvas)
-        furniture = PageFurniture(self._page_texts(), g, styles, self.palette, lambda _page: "", self.rtl)
+        furniture = self.furniture(lambda _page: "", bleed=False)
         furniture.later_page(canvas, None)
         top = g.height - g.margin_top - g.running_header_height
         heading = TextBlock(self.content.labels.notes, styles.section)
@@ -236,7 +243,12 @@ class _LeafletRenderer:
 
         return draw
 
-    def _page_label(self, total_pages: int | None) -> Callable[[int], str]:
+    def furniture(self, page_label: Callable[[int], str], bleed: bool = True) -> PageFurniture:
+        """The running header, footer and first-page band of this leaflet's pages."""
+        return PageFurniture(self._page_texts(), self.geometry, self.styles, self.palette, page_label, self.rtl,
+                             bleed=BLEED if self.for_print and bleed else 0.0)
+
+    def page_label(self, total_pages: int | None) -> Callable[[int], str]:
         template, locale = self.content.labels.page_of, self.locale
 
         def label(page: int) -> str:
@@ -255,9 +267,10 @@ class _LeafletRenderer:
             subtitle=content.subtitle,
             opening_hours=wording.opening_hours(content.labels.opening_hours, facts.opening_hours,
                                                 self.locale, content.labels.time_format),
-            running_title=document_title(content),
+            running_title=(document_title(content), content.title),
             footer_start=(f"{control.code}  ·  {content.document_control.version} {control.version}"
-                          f"  ·  {wording.long_date(control.published, self.locale)}"),
+                          f"  ·  {wording.long_date(control.published, self.locale)}",
+                          f"{control.code}  ·  {content.document_control.version} {control.version}"),
             draft_mark=self._draft_mark(),
         )
 

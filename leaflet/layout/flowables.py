@@ -168,7 +168,9 @@ class ContactCard(Flowable):
 
     def _rows(self) -> list[tuple[str, list[list[TextBlock]]]]:
         styles = self.styles
-        rows = [("helpline", [[TextBlock(e.role or e.name or "", styles.helpline_role),
+        on_band = BlockStyle(styles.contact_name.text.with_(colour=white))
+        rows = [("helpline", [[*(TextBlock(text, style) for text, style in (
+                    (e.role, styles.helpline_role), (e.name, on_band), (e.note, on_band)) if text),
                                 self._number(e, styles.helpline_number)]])
                 for e in self.entries if e.emphasis == "helpline"]
         rows += [("high", [self._cell(e, styles.high_number)]) for e in self.entries if e.emphasis == "high"]

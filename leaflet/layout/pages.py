@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from leaflet.layout.geometry import PageGeometry, from_start
 from leaflet.layout.styles import Palette, Styles
 from leaflet.layout.textblock import BlockStyle, TextBlock
+from leaflet.text import SetText, fit_line, parse_inline, set_text
 
 DRAFT_INK, DRAFT_FILL = HexColor("#8A3B00"), HexColor("#FFE2BF")
 
@@ -30,8 +31,8 @@ class PageTexts:
     title: str
     subtitle: str
     opening_hours: str
-    running_title: str
-    footer_start: str
+    running_title: tuple[str, ...]  # one line: the first that fits, else the last cut with an ellipsis
+    footer_start: tuple[str, ...]  # the same for the footer's leaflet code, version and date
     draft_mark: str | None  # shown on every page while the translation is a draft
 
 
@@ -40,17 +41,6 @@ def _place(canvas: Canvas, block: TextBlock, start: float, y: float, width: floa
     """Draw a block measured from the reading-start edge of the page."""
     block.wrapOn(canvas, width, 10_000)
     block.drawOn(canvas, from_start(start, width, page_width, rtl), y)
-
-
-def _place_row(canvas: Canvas, blocks: list[tuple[TextBlock, float, float]], y: float, rtl: bool,
-               page_width: float) -> None:
-    """Blocks sharing a baseline, drawn left to right.
-
-    pdfium gathers the text objects of one line and reads them sorted left to right;
-    drawing them in that order keeps each block's copied text whole and single.
-    """
-    for block, start, width in sorted(blocks, key=lambda item: from_start(*item[1:], page_width, rtl)):
-        _place(canvas, block, start, y, width, rtl, page_width)
 
 
 class HeaderBand:
@@ -114,13 +104,21 @@ class HeaderBand:
         canvas.rect(x, y, self.badge_width, self.badge_height * 0.09, stroke=0, fill=1)
         style = self.styles.title.text.with_(size=self.badge_height * 0.5, colour=self.palette.primary,
                                              align="center", language="en")
+        room = self.badge_width * 0.88
+        natural = set_text(parse_inline(self.texts.wordmark), style, 10_000).natural_width
+        if natural > room:  # a longer wordmark is set smaller, never wrapped out of the badge
+            style = style.with_(size=style.size * room / natural * 0.999)
         mark = TextBlock(self.texts.wordmark, BlockStyle(style))
         _, height = mark.wrap(self.badge_width, 1000)
         mark.drawOn(canvas, x, y + (self.badge_height - height) / 2 + self.badge_height * 0.04)
 
 
 class PageFurniture:
-    """Draws the header band or running header, and the footer, on each page."""
+    """Draws the header band or running header, and the footer, on each page.
+
+    The running header, the footer and the draft mark are single lines: they are measured
+    and shortened to fit (`shortened` names what had to be cut), never wrapped.
+    """
 
     def __init__(self, texts: PageTexts, geometry: PageGeometry, styles: Styles, palette: Palette,
                  page_label: Callable[[int], str], rtl: bool, bleed: float = 0.0):
@@ -128,6 +126,20 @@ class PageFurniture:
         self.page_label = page_label
         self.rtl = rtl
         self.band = HeaderBand(texts, geometry, styles, palette, rtl, bleed)
+        running, gap = styles.running.text, styles.running.text.size
+        self.wordmark = set_text(parse_inline(texts.wordmark), running.with_(align="end"), geometry.text_width)
+        self.running_title = fit_line(texts.running_title, running,
+                                      geometry.text_width - self.wordmark.natural_width - gap)
+        label_style = styles.small_label.text.with_(align="end")
+        widest_label = set_text(parse_inline(page_label(88)), label_style, geometry.text_width).natural_width
+        self.label_style = label_style
+        self.footer_start = fit_line(texts.footer_start, styles.small.text,
+                                     geometry.text_width - widest_label - gap)
+        self.draft = (fit_line((texts.draft_mark,), styles.small_label.text.with_(colour=DRAFT_INK, align="center"),
+                               geometry.text_width * 0.8) if texts.draft_mark else None)
+        self.shortened = tuple((name, fitted.setting.text) for name, fitted in (
+            ("running header", self.running_title), ("footer", self.footer_start), ("draft mark", self.draft))
+            if fitted is not None and fitted.shortened)  # (what, the text shown instead)
 
     def first_page(self, canvas: Canvas, _doc) -> None:
         self.band.draw(canvas)
@@ -136,50 +148,64 @@ class PageFurniture:
 
     def _draft_mark(self, canvas: Canvas) -> None:
         """A small amber pill centred in the top margin: this translation is not yet reviewed."""
-        if not self.texts.draft_mark:
+        if self.draft is None:
             return
-        g = self.geometry
-        style = BlockStyle(self.styles.small_label.text.with_(
-            colour=DRAFT_INK, align="center"))
-        mark = TextBlock(self.texts.draft_mark, style)
-        mark.wrap(g.text_width, 100)
-        width = mark.setting(g.text_width).natural_width
-        height = mark.height
-        pad = style.text.size * 0.6
+        g, mark = self.geometry, self.draft.setting
+        width, height = mark.natural_width, mark.height
+        pad = mark.style.size * 0.6
         bottom = g.height - 5 * mm - height  # text stays 5 mm inside the trim, for print
         canvas.setFillColor(DRAFT_FILL)
         canvas.roundRect((g.width - width) / 2 - pad, bottom - pad * 0.3, width + 2 * pad, height + pad * 0.6,
                          (height + pad * 0.6) / 2, stroke=0, fill=1)
-        mark.drawOn(canvas, g.margin_side, bottom)
+        mark.draw(canvas, g.margin_side + (g.text_width - mark.width) / 2, bottom + height)
 
     def later_page(self, canvas: Canvas, _doc) -> None:
         g = self.geometry
-        running = self.styles.running
-        title = TextBlock(self.texts.running_title, running)
-        mark = TextBlock(self.texts.wordmark, BlockStyle(running.text.with_(align="end")))
-        half = g.text_width / 2
-        height = title.wrap(g.text_width * 0.75, 100)[1]
+        title = self.running_title.setting
+        height = _row_height([title, self.wordmark])
         top = g.height - g.margin_top
-        _place_row(canvas, [(title, g.margin_side, g.text_width * 0.75), (mark, g.margin_side + half, half)],
-                   top - height, self.rtl, g.width)
+        _draw_row(canvas, [(title, g.margin_side), (self.wordmark, g.margin_side)], top, self.rtl, g.width)
         canvas.setStrokeColor(self.palette.accent)
         canvas.setLineWidth(0.8)
-        rule = top - height - running.text.size * 0.3
+        rule = top - height - self.styles.running.text.size * 0.3
         canvas.line(g.margin_side, rule, g.width - g.margin_side, rule)
         self._footer(canvas)
         self._draft_mark(canvas)
 
     def _footer(self, canvas: Canvas) -> None:
         g = self.geometry
-        small = self.styles.small
-        code = TextBlock(self.texts.footer_start, small)
-        page = TextBlock(self.page_label(canvas.getPageNumber()),
-                         BlockStyle(self.styles.small_label.text.with_(align="end")))
-        half = g.text_width / 2
-        height = code.wrap(g.text_width * 0.7, 100)[1]
-        rule = g.margin_bottom + height + small.text.size * 0.4
+        code = self.footer_start.setting
+        page = set_text(parse_inline(self.page_label(canvas.getPageNumber())), self.label_style, g.text_width)
+        height = _row_height([code, page])
+        rule = g.margin_bottom + height + self.styles.small.text.size * 0.4
         canvas.setStrokeColor(self.palette.tint)
         canvas.setLineWidth(0.8)
         canvas.line(g.margin_side, rule, g.width - g.margin_side, rule)
-        _place_row(canvas, [(code, g.margin_side, g.text_width * 0.7), (page, g.margin_side + half, half)],
-                   g.margin_bottom, self.rtl, g.width)
+        _draw_row(canvas, [(code, g.margin_side), (page, g.margin_side)], g.margin_bottom + height, self.rtl,
+                  g.width)
+
+
+def _row_height(settings: list[SetText]) -> float:
+    """Height of one-line texts set on one baseline."""
+    above = max((setting.baselines[0] for setting in settings if setting.lines), default=0.0)
+    below = max((setting.height - setting.baselines[0] for setting in settings if setting.lines), default=0.0)
+    return above + below
+
+
+def _draw_row(canvas: Canvas, settings: list[tuple[SetText, float]], top: float, rtl: bool,
+              page_width: float) -> None:
+    """One-line texts on one baseline, the tallest touching `top`; each aligned within its own
+    width from `start`; drawn left to right.
+
+    pdfium gathers the text objects of one line and reads them sorted left to right;
+    drawing them in that order keeps each text's copied words whole and single.
+    """
+    baseline = top - max(setting.baselines[0] for setting, _ in settings if setting.lines)
+    placed = []
+    for setting, start in settings:
+        if not setting.lines:
+            continue
+        left = from_start(start, setting.width, page_width, rtl)
+        placed.append((left + setting.line_x(setting.lines[0]), left, setting))
+    for _, left, setting in sorted(placed, key=lambda item: item[0]):
+        setting.draw(canvas, left, baseline + setting.baselines[0])

@@ -2,7 +2,7 @@
 
 from leaflet.pdf.checks import CHECKS, Expectations, Finding, check_pdf, check_pdf_file, extract_text
 from leaflet.pdf.merge import LanguagePart, booklet_order, impose_booklet, merge_languages
-from leaflet.pdf.output import write_atomically
+from leaflet.pdf.output import write_all_atomically, write_atomically
 
 __all__ = [
     "CHECKS",
@@ -15,5 +15,6 @@ __all__ = [
     "extract_text",
     "impose_booklet",
     "merge_languages",
+    "write_all_atomically",
     "write_atomically",
 ]

@@ -10,24 +10,86 @@ resolved (UAX #9 rule L2 works per line).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bidi import get_display
 
 LRI, PDI = "\u2066", "\u2069"
 _ISOLATES = {LRI, PDI, "\u2067", "\u2068"}
 
-# Runs of Latin letters, digits and their joiners that read left to right inside
-# right-to-left text as one unit: phone numbers, 70-80%, Ca19.9, "CT scan".
-_LTR_ISLAND = re.compile(
-    r"[A-Za-z0-9][A-Za-z0-9%.,:/+\-]*(?:[ \u00a0][A-Za-z0-9][A-Za-z0-9%.,:/+\-]*)*(?<![.,:])"
-)
+# Inside right-to-left text, a run of Latin letters or digits reads left to right as one unit
+# together with the weak and neutral characters between them (UAX #9 classes ES, ET, CS, ON,
+# NSM, BN and spaces): "39 °C", "2–3", "Wilson's disease", "pkli.org.pk/patient_guide",
+# "info@pkli.org.pk", "9:30", "25/11/2026", "042 111 117 554". Letters of a right-to-left
+# script, and that script's own punctuation (، ۔ ؟), end the run.
+_STRONG_LTR = frozenset({"L", "EN"})
+_JOINING = frozenset({"ES", "ET", "CS", "ON", "NSM", "BN", "WS"})
+_LEADING = frozenset({"ES", "ET"})  # a sign before a number: +92, −5, $10, #3
+_TRAILING = frozenset({"ET", "NSM"})  # a unit after it: 70%, 39°
+_CLOSERS = {")": "(", "]": "[", "}": "{", "”": "“", "’": "‘", "»": "«"}
 _LEVELS = re.compile(r"levels: \[(.*?)\],\s*paragraphs", re.S)
 _LEVEL = re.compile(r"Level\(\s*(\d+)")
 
 
+def _bidi_class(char: str) -> str:
+    if "\u0590" <= char <= "\u08ff" or "\ufb1d" <= char <= "\ufeff":
+        return "R"  # Hebrew and Arabic blocks, their digits and punctuation included
+    return unicodedata.bidirectional(char)
+
+
 def ltr_islands(text: str) -> list[tuple[int, int]]:
     """(start, end) of each left-to-right island in right-to-left text."""
-    return [match.span() for match in _LTR_ISLAND.finditer(text)]
+    classes = [_bidi_class(char) for char in text]
+    islands = []
+    index = 0
+    while index < len(text):
+        if classes[index] not in _STRONG_LTR:
+            index += 1
+            continue
+        start, end = index, index + 1
+        while True:
+            while end < len(text) and classes[end] in _STRONG_LTR:
+                end += 1
+            gap_end = end
+            while gap_end < len(text) and classes[gap_end] in _JOINING:
+                gap_end += 1
+            if gap_end == len(text) or classes[gap_end] not in _STRONG_LTR:
+                break
+            if not _gap_joins(text[end:gap_end], classes[end - 1], classes[gap_end]):
+                break
+            end = gap_end
+        end = _extend_end(text, classes, start, end)
+        while start > 0 and classes[start - 1] in _LEADING and (start == 1 or text[start - 2].isspace()
+                                                                 or classes[start - 2] == "R"):
+            start -= 1
+        islands.append((start, end))
+        index = end
+    return islands
+
+
+def _gap_joins(gap: str, before: str, after: str) -> bool:
+    """Whether what stands between two left-to-right runs belongs to them.
+
+    Spaces alone join ("CT scan", "042 111 117"), and so does punctuation inside a word
+    ("2–3", "9:30", "info@pkli.org.pk") or attached to one side ("39 °C", "Ca19.9 (CEA").
+    Punctuation standing free between spaces joins words ("A & E") but separates numbers,
+    as a separator in right-to-left text does ("1.0 · 25" reads from the right).
+    """
+    if not gap.strip() or not (gap[0].isspace() and gap[-1].isspace()):
+        return True
+    return before == "L" and after == "L"
+
+
+def _extend_end(text: str, classes: list[str], start: int, end: int) -> int:
+    """Take in a unit sign after the run, and closing brackets whose opener is inside it."""
+    while end < len(text):
+        char = text[end]
+        opened = char in _CLOSERS and text.count(_CLOSERS[char], start, end) > text.count(char, start, end)
+        if classes[end] in _TRAILING or opened:
+            end += 1
+        else:
+            return end
+    return end
 
 
 def resolve_levels(text: str, rtl: bool, islands: list[tuple[int, int]]) -> list[int]:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+
+import icu
 
 from leaflet.text.bidi import visual_order
 from leaflet.text.fonts import FontFace
 from leaflet.text.shaping import ShapedText
 
-# A line never starts with these: Urdu full stop, comma, question mark, semicolon, closers.
-NO_BREAK_BEFORE = set("۔،؟؛.,;:!?)]}%")
+# Inside a run too wide for the line, after these (or before @) is the best place to break.
+BREAK_AFTER = frozenset("/.-_?&=")
+BREAK_BEFORE = frozenset("@")
 INK_STEP = 0.1  # em: width of the slices in which a line's ink is measured
 
 
@@ -46,51 +51,92 @@ class Line:
         return need
 
 
-def break_lines(shaped: ShapedText, max_width: float) -> list[Line]:
-    """Greedy breaking at spaces, never inside a left-to-right island, widths in em."""
+def break_lines(shaped: ShapedText, max_width: float, language: str) -> list[Line]:
+    """Greedy breaking at UAX #14 opportunities, widths in em; no line is wider than `max_width`.
+
+    Left-to-right islands inside right-to-left text stay whole where they fit on a line.
+    A run wider than the line (a long address, an unbroken string) is broken at its best
+    point: after / . - _ ? & or before @, and as a last resort between two characters.
+    """
     text = shaped.text
     widths = [0.0] * (len(text) + 1)
+    cluster_starts = {len(text)}
     for run in shaped.runs:
         for glyph in run.glyphs:
             widths[glyph.cluster] += glyph.advance
+            cluster_starts.add(glyph.cluster)
     offsets = [0.0]
     for width in widths:
         offsets.append(offsets[-1] + width)
-    breaks = _break_opportunities(text, shaped.islands)
+    tiers = _break_tiers(text, shaped.islands, language, cluster_starts)
     lines: list[Line] = []
     start = 0
     while start < len(text):
-        end = _fit(text, offsets, breaks, start, max_width)
+        end = _fit(text, offsets, tiers, start, max_width)
         lines.append(_place_line(shaped, start, end))
         start = end
     return lines
 
 
-def _break_opportunities(text: str, islands: tuple[tuple[int, int], ...]) -> list[int]:
+def _break_tiers(text: str, islands: tuple[tuple[int, int], ...], language: str,
+                 cluster_starts: set[int]) -> tuple[list[int], ...]:
+    """Break positions, best first: between words; inside islands; inside a word; anywhere."""
     inside = set()
     for start, end in islands:
-        inside.update(range(start, end))
-    return [
-        index for index in range(1, len(text))
-        if text[index - 1] == " " and text[index] != " "
-        and text[index] not in NO_BREAK_BEFORE and index not in inside
-    ] + [len(text)]
+        inside.update(range(start + 1, end))
+    allowed = [index for index in uax14_breaks(text, language) if index in cluster_starts]
+    between_words = [index for index in allowed if index not in inside]
+    in_islands = [index for index in allowed if index in inside]
+    in_words = [index for index in range(1, len(text))
+                if index in cluster_starts and text[index] != " " and text[index - 1] != " "
+                and (text[index - 1] in BREAK_AFTER or text[index] in BREAK_BEFORE)]
+    anywhere = sorted(cluster_starts - {0})
+    return between_words, in_islands, in_words, anywhere
 
 
-def _fit(text: str, offsets: list[float], breaks: list[int], start: int, max_width: float) -> int:
-    """The last break after `start` whose line (trailing spaces excluded) fits.
+def uax14_breaks(text: str, language: str) -> list[int]:
+    """Positions where UAX #14 (ICU's line break iterator) allows a line to start."""
+    iterator = _line_iterator(language.split("_")[0])
+    iterator.setText(text)
+    boundaries = list(iterator)
+    if any(ord(char) > 0xFFFF for char in text):  # ICU counts UTF-16 units
+        python_index = {}
+        units = 0
+        for index, char in enumerate(text):
+            python_index[units] = index
+            units += 2 if ord(char) > 0xFFFF else 1
+        python_index[units] = len(text)
+        boundaries = [python_index[unit] for unit in boundaries if unit in python_index]
+    return [index for index in boundaries if index > 0]
 
-    A first word wider than the line stands alone on it rather than being cut.
-    """
-    chosen = None
-    for candidate in (b for b in breaks if b > start):
-        content_end = start + len(text[start:candidate].rstrip(" "))
-        fits = offsets[content_end] - offsets[start] <= max_width + 1e-9
-        if fits or chosen is None:
-            chosen = candidate
-        if not fits:
-            break
-    return chosen if chosen is not None else len(text)
+
+@lru_cache(maxsize=16)
+def _line_iterator(language: str) -> icu.BreakIterator:
+    return icu.BreakIterator.createLineInstance(icu.Locale(language))
+
+
+def _fit(text: str, offsets: list[float], tiers: tuple[list[int], ...], start: int, max_width: float) -> int:
+    """Where the line from `start` ends: the last best-tier break whose line (trailing spaces excluded) fits."""
+    def fits(end: int) -> bool:
+        content_end = start + len(text[start:end].rstrip(" "))
+        return offsets[content_end] - offsets[start] <= max_width + 1e-9
+
+    limit = len(text)
+    for tier in tiers:
+        candidates = tier[bisect_right(tier, start):]
+        fitting = None
+        for candidate in candidates:
+            if candidate > limit:
+                break
+            if not fits(candidate):
+                break
+            fitting = candidate
+        if fitting is not None:
+            return fitting
+        if candidates and tier is tiers[0]:
+            limit = candidates[0]  # the lower tiers only split the first word
+    anywhere = tiers[-1][bisect_right(tiers[-1], start):]
+    return anywhere[0] if anywhere else len(text)  # one character wider than the line stands alone
 
 
 def _place_line(shaped: ShapedText, start: int, end: int) -> Line:

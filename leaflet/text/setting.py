@@ -7,6 +7,7 @@ carry ActualText so that copying gives the words as written, in logical order.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -16,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from leaflet.text.extraction import pdfium_order
 from leaflet.text.lines import INK_STEP, Line, PlacedGlyph, break_lines
 from leaflet.text.locale import text_direction
-from leaflet.text.markup import Run
+from leaflet.text.markup import Run, parse_inline
 from leaflet.text.shaping import shape_text
 
 ALIGNMENTS = ("start", "end", "center")
@@ -97,6 +98,34 @@ class SetText:
                        self.rtl)
 
 
+@dataclass(frozen=True)
+class FittedLine:
+    setting: SetText
+    shortened: bool  # neither choice fitted whole: the last was cut, with an ellipsis
+
+
+ELLIPSIS = "…"
+
+
+def fit_line(choices: Sequence[str], style: TextStyle, width: float) -> FittedLine:
+    """One line, never wrapped: the first of `choices` that fits `width`; else the last, cut
+    after its last word that leaves room for an ellipsis (or after a character, for one long word).
+    """
+    for choice in choices:
+        setting = set_text(parse_inline(choice), style, width)
+        if len(setting.lines) <= 1:
+            return FittedLine(setting, shortened=False)
+    last = " ".join(choices[-1].replace("**", "").split())
+    words = last.split(" ")
+    cuts = [" ".join(words[:count]) for count in range(len(words) - 1, 0, -1)]
+    cuts += [words[0][:count] for count in range(len(words[0]) - 1, 0, -1)]
+    for cut in cuts:
+        setting = set_text([Run(cut.rstrip(" ,.;:،۔") + ELLIPSIS, style.bold)], style, width)
+        if len(setting.lines) <= 1:
+            return FittedLine(setting, shortened=True)
+    return FittedLine(set_text([Run(ELLIPSIS, style.bold)], style, width), shortened=True)
+
+
 def set_text(runs: list[Run], style: TextStyle, width: float) -> SetText:
     """Shape and break `runs` for a column `width` points wide."""
     return _set_text(tuple(runs), style, round(width, 3))
@@ -110,7 +139,7 @@ def _set_text(runs: tuple[Run, ...], style: TextStyle, width: float) -> SetText:
         runs = tuple(Run(run.text, True) for run in runs)
     rtl = text_direction(style.language) == "rtl"
     shaped = shape_text(list(runs), style.language, rtl)
-    lines = break_lines(shaped, width / style.size) if shaped.text else []
+    lines = break_lines(shaped, width / style.size, style.language) if shaped.text else []
     return SetText(shaped.text, rtl, tuple(lines), style, width)
 
 

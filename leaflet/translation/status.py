@@ -87,10 +87,11 @@ class LanguageStatus:
 
 def translation_status(leaflet: Leaflet, language: str) -> LanguageStatus:
     content = leaflet.languages[language]
-    source = items(leaflet.languages[SOURCE_LANGUAGE]) if language != SOURCE_LANGUAGE else {}
+    compared = language != SOURCE_LANGUAGE and SOURCE_LANGUAGE in leaflet.languages
+    source = items(leaflet.languages[SOURCE_LANGUAGE]) if compared else {}
     translated = items(content)
     status = LanguageStatus(language, items=len(translated))
-    if language != SOURCE_LANGUAGE:
+    if compared:
         _compare(status, content, source, translated, _read_fingerprints(content))
     for path, text in translated.items():
         _check_text(status, language, path, text)

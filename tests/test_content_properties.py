@@ -1,0 +1,105 @@
+"""Property-based: content files varied at random never crash `check` or `build`.
+
+What `check` accepts, `build` builds; what it rejects gets one `file:line:column` line per
+problem and exit 2. Runs with a fixed seed and few examples by default; set
+HYPOTHESIS_PROFILE=long for many more.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from leaflet.cli import main
+from tests.conftest import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "fuzz"
+FILES = ("leaflet.yaml", "en.yaml", "ur.yaml")
+WHERE = re.compile(r"^\S+:\d+:\d+: \S")
+
+LONG_WORDS = st.sampled_from([
+    "x" * 400, "https://example.org/" + "a-very-long-path/" * 12, "info@" + "sub." * 30 + "example.org",
+    "ابتدائیانتہائیطویلترینلفظ" * 12, "0" * 300,
+])
+MIXED = st.sampled_from([
+    "بخار 39 °C ہو تو 2–3 دن آرام کریں", "Wilson's disease اور pkli.org.pk/patient_guide",
+    "مثال (CT scan) اور 25/11/2026 کو 9:30 بجے", "Text with عربی words and 70-80% of it",
+    "A & E میں +92 42 111 222 333 پر", "**bold** and ** half bold", "tab\tand\nnew line",
+])
+UNUSUAL = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40)
+REPLACEMENTS = st.one_of(
+    LONG_WORDS, MIXED, UNUSUAL, st.integers(-10**6, 10**6), st.floats(allow_nan=False), st.none(),
+    st.booleans(), st.just([]), st.just({}), st.lists(st.sampled_from(["one", "دو", "3"]), max_size=3),
+    st.sampled_from(["", " ", "{percent}", "{page} {pages}", "{unknown}", "2026-02-30", "#GGGGGG"]),
+)
+
+
+def _places(node: object, path: tuple = ()) -> list[tuple]:
+    """Paths to every value in a loaded YAML tree."""
+    found = [path] if path else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _places(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _places(value, (*path, index))
+    return found
+
+
+def _parent(tree: object, path: tuple) -> object:
+    for step in path[:-1]:
+        tree = tree[step]
+    return tree
+
+
+def _mutate(tree: object, data: st.DataObject) -> None:
+    places = _places(tree)
+    path = data.draw(st.sampled_from(places), label="where")
+    parent, last = _parent(tree, path), path[-1]
+    action = data.draw(st.sampled_from(["remove", "replace", "replace", "empty", "repeat"]), label="action")
+    if action == "remove":
+        del parent[last]
+    elif action == "empty" and isinstance(parent[last], list | dict):
+        parent[last].clear()
+    elif action == "repeat" and isinstance(parent[last], list) and parent[last]:
+        parent[last].extend(parent[last] * data.draw(st.integers(1, 40), label="times"))
+    else:
+        parent[last] = data.draw(REPLACEMENTS, label="value")
+
+
+def _run(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().err
+
+
+@settings(max_examples=settings().max_examples, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_what_check_accepts_build_builds(data: st.DataObject, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    content = tmp_path / "content"
+    shutil.rmtree(content, ignore_errors=True)
+    shutil.copytree(FIXTURE, content)
+    trees = {name: yaml.safe_load((FIXTURE / name).read_text(encoding="utf-8")) for name in FILES}
+    for _ in range(data.draw(st.integers(1, 3), label="changes")):
+        name = data.draw(st.sampled_from(FILES), label="file")
+        _mutate(trees[name], data)
+    for name, tree in trees.items():
+        (content / name).write_text(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False, width=4096),
+                                    encoding="utf-8")
+    code, errors = _run("check", "--content", str(content), capsys=capsys)
+    assert code in (0, 1, 2)
+    event(f"check exit {code}")
+    if code == 2:
+        lines = errors.strip().splitlines()
+        assert lines and all(WHERE.match(line) for line in lines), errors
+        return
+    out = tmp_path / "out"
+    code, errors = _run("build", "--content", str(content), "--size", "A5", "--out", str(out), capsys=capsys)
+    assert code == 0, errors

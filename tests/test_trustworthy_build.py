@@ -1,0 +1,180 @@
+"""What `check` accepts, `build` builds; bad input fails fast with file:line; output is all or nothing."""
+
+from __future__ import annotations
+
+import re
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+import leaflet.build as build_module
+from leaflet.build import build
+from leaflet.content import ContentError
+from leaflet.pdf import Finding
+from tests.conftest import ROOT, run_cli
+
+LOCATION = re.compile(r"^\S+\.yaml:\d+:\d+: ", re.M)
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def page_texts(path: Path) -> list[str]:
+    document = pdfium.PdfDocument(path)
+    try:
+        return [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
+
+
+def test_a_leaflet_without_a_helpline_checks_and_builds(content_copy: Path, tmp_path: Path) -> None:
+    replace_in(content_copy / "leaflet.yaml", "    emphasis: helpline\n", "    emphasis: high\n")
+    assert run_cli("check", "--content", str(content_copy)).returncode in (0, 1)
+    result = run_cli("build", "--content", str(content_copy), "--lang", "en", "--size", "A5",
+                     "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_diagram_without_its_figures_is_a_check_error(content_copy: Path, tmp_path: Path) -> None:
+    replace_in(content_copy / "leaflet.yaml", "  portal_vein_blood_percent: [70, 80]\n", "")
+    for command in (["check"], ["build", "--out", str(tmp_path / "out")]):
+        result = run_cli(*command, "--content", str(content_copy))
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert re.search(r"en\.yaml:\d+:\d+: diagram: the blood-supply diagram draws "
+                         r"figures\.portal_vein_blood_percent of leaflet\.yaml, missing", result.stderr)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_diagram_figure_that_is_not_a_percentage_is_a_check_error(content_copy: Path) -> None:
+    replace_in(content_copy / "leaflet.yaml", "colorectal_to_liver_up_to_percent: 70",
+               "colorectal_to_liver_up_to_percent: 700")
+    result = run_cli("check", "--content", str(content_copy))
+    assert result.returncode == 2
+    assert "found 700; expected a percentage, 0 to 100" in result.stderr
+
+
+def test_a_contact_with_a_role_and_a_name_shows_both(content_copy: Path, tmp_path: Path) -> None:
+    replace_in(content_copy / "en.yaml", "    role: 24-hour patient emergency helpline\n",
+               "    role: 24-hour patient emergency helpline\n    name: Duty nurse in charge\n")
+    replace_in(content_copy / "en.yaml", "    role: OPD appointments\n",
+               "    role: OPD appointments\n    name: Front desk team\n")
+    result = run_cli("build", "--content", str(content_copy), "--lang", "en", "--size", "A4",
+                     "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    text = " ".join(" ".join(page.split()) for page in page_texts(tmp_path / "liver-metastases_en_A4.pdf"))
+    for words in ("24-hour patient emergency helpline", "Duty nurse in charge", "OPD appointments",
+                  "Front desk team"):
+        assert words in text
+
+
+def limited_run(*args: str, memory: int = 1 << 30) -> subprocess.CompletedProcess[str]:
+    """The command line with at most `memory` bytes of address space."""
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    return subprocess.run([sys.executable, str(ROOT / "make_leaflet.py"), *args], capture_output=True,
+                          text=True, timeout=120, preexec_fn=limit, cwd=ROOT)
+
+
+@pytest.mark.parametrize("size", [300_000, 5_000_000])
+def test_a_huge_paragraph_is_refused_with_its_place_in_bounded_memory(content_copy: Path, tmp_path: Path,
+                                                                     size: int) -> None:
+    replace_in(content_copy / "en.yaml", "  - id: what-are-liver-metastases\n",
+               "  - id: huge\n    heading: Huge\n    blocks:\n      - paragraph: " + "word " * (size // 5)
+               + "\n  - id: what-are-liver-metastases\n")
+    for command in ("check", "build"):
+        result = limited_run(command, "--content", str(content_copy), *(
+            ["--out", str(tmp_path / "out")] if command == "build" else []))
+        assert result.returncode == 2, result.stderr[-500:]
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and LOCATION.match(lines[0]), lines
+        assert "too long" in lines[0] or "KB; expected at most" in lines[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_many_blocks_are_refused(content_copy: Path) -> None:
+    replace_in(content_copy / "en.yaml", "  - id: what-are-liver-metastases\n",
+               "  - id: many\n    heading: Many\n    blocks:\n" + "      - paragraph: Some words.\n" * 500
+               + "  - id: what-are-liver-metastases\n")
+    result = run_cli("check", "--content", str(content_copy))
+    assert result.returncode == 2
+    assert re.search(r"en\.yaml:\d+:\d+: sections\[\d+\]\.blocks: 500 items; expected at most \d+", result.stderr)
+
+
+def test_yaml_aliases_are_refused(content_copy: Path) -> None:
+    replace_in(content_copy / "en.yaml", "title: Liver Metastases\n", "title: &t Liver Metastases\n")
+    replace_in(content_copy / "en.yaml", "subtitle: Secondary Liver Cancer\n", "subtitle: *t\n")
+    result = run_cli("check", "--content", str(content_copy))
+    assert result.returncode == 2
+    assert re.search(r"en\.yaml:7:11: \(yaml\): an alias \(\*t\)", result.stderr), result.stderr
+
+
+def test_direction_controls_in_text_are_refused(content_copy: Path) -> None:
+    replace_in(content_copy / "ur.yaml", "title: لیور میٹاسٹیسس\n", "title: \"لیور \\u202eمیٹاسٹیسس\"\n")
+    result = run_cli("check", "--content", str(content_copy))
+    assert result.returncode == 2
+    assert re.search(r"ur\.yaml:9:8: title: an invisible control character U\+202E", result.stderr), result.stderr
+
+
+def test_an_output_folder_inside_the_content_is_refused(content_copy: Path) -> None:
+    result = run_cli("build", "--content", str(content_copy), "--out", str(content_copy / "built"))
+    assert result.returncode == 2
+    assert "inside the content folder" in result.stderr
+    assert not (content_copy / "built").exists()
+
+
+def test_a_failed_check_writes_nothing_and_keeps_the_earlier_files(monkeypatch: pytest.MonkeyPatch,
+                                                                    tmp_path: Path) -> None:
+    earlier = {tmp_path / "liver-metastases_en_A4.pdf": b"%PDF earlier A4",
+               tmp_path / "liver-metastases_en_A5.pdf": b"%PDF earlier A5"}
+    for path, data in earlier.items():
+        path.write_bytes(data)
+    real_check = build_module.check_pdf
+
+    def fail_the_a5(data: bytes, name: str, expected) -> list[Finding]:
+        return [Finding(name, "opens", "planted")] if "A5" in name else real_check(data, name, expected)
+
+    monkeypatch.setattr(build_module, "check_pdf", fail_the_a5)
+    result = build(ROOT / "content", ["en"], ["A4", "A5"], tmp_path)
+    assert result.findings and not result.written
+    assert {path: path.read_bytes() for path in tmp_path.iterdir()} == earlier
+
+
+def test_content_errors_write_nothing(content_copy: Path, tmp_path: Path) -> None:
+    replace_in(content_copy / "en.yaml", "title: Liver Metastases\n", "title: \n")
+    with pytest.raises(ContentError):
+        build(content_copy, None, ["A4"], tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_translation_slips_are_warnings_in_the_last_line(content_copy: Path, tmp_path: Path) -> None:
+    replace_in(content_copy / "ur.yaml", "title: لیور میٹاسٹیسس\n", "title: لیور ميٹاسٹیسس\n")
+    result = run_cli("build", "--content", str(content_copy), "--lang", "en", "--lang", "ur", "--size", "A5",
+                     "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"warning: \S*ur\.yaml:9:8: title: Arabic `ي`", result.stderr)
+    last = result.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(r"built 5 files, with \d+ warnings \(above\)", last), last
+    assert "checks passed" not in result.stdout
+
+
+def test_a_long_title_shortens_the_running_head_to_one_line(content_copy: Path, tmp_path: Path) -> None:
+    replace_in(content_copy / "ur.yaml", "title: لیور میٹاسٹیسس\n",
+               "title: لیور میٹاسٹیسس، یعنی جگر میں پھیلنے والا وہ کینسر جو جسم کے کسی اور حصے سے شروع ہوا\n")
+    replace_in(content_copy / "leaflet.yaml", "wordmark: PKLI\n", "wordmark: PKLI-RC Lahore\n")
+    result = run_cli("build", "--content", str(content_copy), "--lang", "ur", "--size", "A5",
+                     "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "the running header is too long for one line; shortened to “لیور میٹاسٹیسس، یعنی" in result.stderr
+    assert re.search(r"with \d+ warnings", result.stdout)
+    heads = [page.splitlines()[0] for page in page_texts(tmp_path / "liver-metastases_ur_A5.pdf")[1:]]
+    # One line each: the shortened title (pdfium spells the ellipsis "..."), then the wordmark.
+    assert all(re.fullmatch(r"لیور میٹاسٹیسس، یعنی .*(…|\.\.\.) PKLI-RC Lahore", head) for head in heads), heads[:2]
