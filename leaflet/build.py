@@ -20,6 +20,7 @@ from leaflet.layout import (
     render_back_cover,
     render_leaflet,
     render_notes_page,
+    text_areas,
 )
 from leaflet.pdf import (
     Expectations,
@@ -105,6 +106,8 @@ def expectations_for(leaflet: Leaflet, language: str, size: str, kind: str = "")
         page_multiple=2 if booklet else 1,
         bleed=BLEED if kind == "print" else None,
         cmyk_only=kind == "print",
+        # Imposed sheets are checked for overprinting only; their pages were checked one by one.
+        text_areas=() if booklet else text_areas(geometry),
     )
 
 

@@ -58,6 +58,6 @@ def content_copy(tmp_path: Path) -> Path:
 
 # Property-based tests: a fixed seed and a bounded number of examples in CI; more on demand.
 _PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink)  # no slow "explain"
-settings.register_profile("ci", max_examples=40, derandomize=True, deadline=None, print_blob=True, phases=_PHASES)
+settings.register_profile("ci", max_examples=60, derandomize=True, deadline=None, print_blob=True, phases=_PHASES)
 settings.register_profile("long", max_examples=400, deadline=None, print_blob=True, phases=_PHASES)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

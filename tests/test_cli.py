@@ -105,7 +105,8 @@ def test_validate_json_report_names_every_check(built) -> None:
     assert report["ok"] is True
     checks = report["files"][0]["checks"]
     assert checks["fonts embedded"] == "ok" and checks["colours"] == "n/a"
-    assert len(checks) == 13
+    assert checks["text placement"] == "ok"
+    assert len(checks) == 14
 
 
 def test_validate_fails_a_wrong_pdf_naming_file_check_and_finding(tmp_path: Path, built) -> None:

@@ -16,6 +16,7 @@ MAX_CHARACTERS = {
     "paragraph": 6000,
     "bullet": 3000,
     "callout": 700,
-    "line": 160,  # titles, headings, labels, contact names: one or two lines
+    "line": 160,  # headings, labels, contact names: one or two lines
+    "title": 100,  # the leaflet's title and subtitle, set large on the first page
 }
 DEFAULT_KIND = "line"

@@ -286,8 +286,8 @@ def _load_language(
         reader.error(keys["language"], "language", f"`{code}` is not a language babel knows",
                      "expected a language code such as en or ur")
     institute = reader.text(keys["institute"], "institute")
-    title = reader.text(keys["title"], "title")
-    subtitle = reader.text(keys["subtitle"], "subtitle")
+    title = reader.text(keys["title"], "title", "title")
+    subtitle = reader.text(keys["subtitle"], "subtitle", "title")
     labels = _read_labels(reader, keys["labels"])
     sections = reader.sequence(keys["sections"], "sections", lambda n, f: _read_section(reader, n, f),
                                limit=MAX_SECTIONS)

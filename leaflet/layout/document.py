@@ -166,7 +166,7 @@ class _LeafletRenderer:
         furniture = self.furniture(self.page_label(total_pages) if numbered else (lambda _page: ""))
         bottom = g.margin_bottom + g.footer_height
         first_top = g.height - furniture.band.height - 6 * mm
-        later_top = g.height - g.margin_top - g.running_header_height
+        later_top = g.height - g.margin_top - furniture.header_height
         frames = [Frame(offset + g.margin_side, offset + bottom, g.text_width, top - bottom, id=name,
                         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
                   for name, top in (("first", first_top), ("later", later_top))]
@@ -204,7 +204,7 @@ class _LeafletRenderer:
         self._date_from_content(canvas)
         furniture = self.furniture(lambda _page: "", bleed=False)
         furniture.later_page(canvas, None)
-        top = g.height - g.margin_top - g.running_header_height
+        top = g.height - g.margin_top - furniture.header_height
         heading = TextBlock(self.content.labels.notes, styles.section)
         _, height = heading.wrapOn(canvas, g.text_width, g.height)
         heading.drawOn(canvas, g.margin_side, top - height)

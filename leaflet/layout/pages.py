@@ -19,6 +19,18 @@ from leaflet.layout.textblock import BlockStyle, TextBlock
 from leaflet.text import SetText, fit_line, parse_inline, set_text
 
 DRAFT_INK, DRAFT_FILL = HexColor("#8A3B00"), HexColor("#FFE2BF")
+DRAFT_MARK_TOP = 5 * mm  # from the top edge: text stays 5 mm inside the trim, for print
+DRAFT_BAND = 9 * mm  # how far below the top margin the draft mark may reach
+
+
+def text_areas(geometry: PageGeometry) -> tuple[tuple[float, float, float, float], ...]:
+    """Where text may be drawn on a page, (left, bottom, right, top) from the trim's lower left:
+    inside the margins, and in the top margin's band that holds the draft mark."""
+    g = geometry
+    inside_margins = (g.margin_side, g.margin_bottom, g.width - g.margin_side, g.height - g.margin_top)
+    draft_band = (g.margin_side, g.height - g.margin_top - DRAFT_BAND, g.width - g.margin_side,
+                  g.height - DRAFT_MARK_TOP)
+    return inside_margins, draft_band
 
 
 @dataclass(frozen=True)
@@ -43,8 +55,15 @@ def _place(canvas: Canvas, block: TextBlock, start: float, y: float, width: floa
     block.drawOn(canvas, from_start(start, width, page_width, rtl), y)
 
 
+MAX_BAND_SHARE = 0.45  # of the page height: a long title is set smaller rather than push text off page 1
+
+
 class HeaderBand:
-    """The brand band across the top of page 1, sized to its (possibly wrapped) title."""
+    """The brand band across the top of page 1, sized to its (possibly wrapped) title.
+
+    A title so long that the band would take more than MAX_BAND_SHARE of the page is set
+    smaller, step by step, down to the subtitle's size.
+    """
 
     def __init__(self, texts: PageTexts, geometry: PageGeometry, styles: Styles, palette: Palette,
                  rtl: bool, bleed: float = 0.0):
@@ -57,18 +76,24 @@ class HeaderBand:
         self.beside_badge = width - self.badge_width - self.pad * 0.6
         self.institute = TextBlock(texts.institute, styles.band_strong)
         self.kicker = TextBlock(texts.patient_information, styles.kicker)
-        self.title = TextBlock(texts.title, styles.title)
-        self.subtitle = TextBlock(texts.subtitle, styles.subtitle)
         self.hours = TextBlock(texts.opening_hours, styles.band)
         self.institute_height = self.institute.wrap(self.beside_badge, 1000)[1]
         self.kicker_height = self.kicker.wrap(self.beside_badge, 1000)[1]
-        self.title_height = self.title.wrap(width, 1000)[1]
-        self.subtitle_height = self.subtitle.wrap(width, 1000)[1]
         self.hours_height = self.hours.wrap(width, 1000)[1]
         self.strip_height = self.hours_height + self.pad * 0.7
         self.top_row = max(self.badge_height, self.institute_height + self.kicker_height)
-        self.height = (self.pad + self.top_row + self.pad * 0.7 + self.title_height + self.subtitle_height
-                       + self.pad * 0.7 + self.strip_height)
+        scale = 1.0
+        while True:
+            self.title = TextBlock(texts.title, _scaled(styles.title, scale))
+            self.subtitle = TextBlock(texts.subtitle, _scaled(styles.subtitle, min(1.0, scale * 1.2)))
+            self.title_height = self.title.wrap(width, 1000)[1]
+            self.subtitle_height = self.subtitle.wrap(width, 1000)[1]
+            self.height = (self.pad + self.top_row + self.pad * 0.7 + self.title_height + self.subtitle_height
+                           + self.pad * 0.7 + self.strip_height)
+            smallest = styles.subtitle.text.size / styles.title.text.size
+            if self.height <= geometry.height * MAX_BAND_SHARE or scale <= smallest:
+                break
+            scale = max(scale * 0.9, smallest)
 
     def draw(self, canvas: Canvas) -> None:
         g, pal = self.geometry, self.palette
@@ -137,6 +162,11 @@ class PageFurniture:
                                      geometry.text_width - widest_label - gap)
         self.draft = (fit_line((texts.draft_mark,), styles.small_label.text.with_(colour=DRAFT_INK, align="center"),
                                geometry.text_width * 0.8) if texts.draft_mark else None)
+        # The band for the running header holds its tallest ink and the rule under it; body text
+        # starts below, however far a Nastaliq title reaches down.
+        self.rule_gap = running.size * 0.3
+        self.header_height = max(geometry.running_header_height,
+                                 _row_height([self.running_title.setting, self.wordmark]) + self.rule_gap * 2.5)
         self.shortened = tuple((name, fitted.setting.text) for name, fitted in (
             ("running header", self.running_title), ("footer", self.footer_start), ("draft mark", self.draft))
             if fitted is not None and fitted.shortened)  # (what, the text shown instead)
@@ -153,7 +183,7 @@ class PageFurniture:
         g, mark = self.geometry, self.draft.setting
         width, height = mark.natural_width, mark.height
         pad = mark.style.size * 0.6
-        bottom = g.height - 5 * mm - height  # text stays 5 mm inside the trim, for print
+        bottom = g.height - DRAFT_MARK_TOP - height
         canvas.setFillColor(DRAFT_FILL)
         canvas.roundRect((g.width - width) / 2 - pad, bottom - pad * 0.3, width + 2 * pad, height + pad * 0.6,
                          (height + pad * 0.6) / 2, stroke=0, fill=1)
@@ -167,7 +197,7 @@ class PageFurniture:
         _draw_row(canvas, [(title, g.margin_side), (self.wordmark, g.margin_side)], top, self.rtl, g.width)
         canvas.setStrokeColor(self.palette.accent)
         canvas.setLineWidth(0.8)
-        rule = top - height - self.styles.running.text.size * 0.3
+        rule = top - height - self.rule_gap
         canvas.line(g.margin_side, rule, g.width - g.margin_side, rule)
         self._footer(canvas)
         self._draft_mark(canvas)
@@ -190,6 +220,10 @@ def _row_height(settings: list[SetText]) -> float:
     above = max((setting.baselines[0] for setting in settings if setting.lines), default=0.0)
     below = max((setting.height - setting.baselines[0] for setting in settings if setting.lines), default=0.0)
     return above + below
+
+
+def _scaled(style: BlockStyle, scale: float) -> BlockStyle:
+    return style if scale == 1.0 else BlockStyle(style.text.with_(size=style.text.size * scale))
 
 
 def _draw_row(canvas: Canvas, settings: list[tuple[SetText, float]], top: float, rtl: bool,

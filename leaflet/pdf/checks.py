@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,9 +13,11 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from pypdf.generic import DictionaryObject, IndirectObject
 
+from leaflet.pdf.placement import text_placement_problems
+
 SIZE_TOLERANCE = 0.5  # points
 CHECKS = ("opens", "page size", "page boxes", "page count", "fonts embedded", "fonts subset", "no .notdef",
-          "title", "author", "language", "outline", "colours", "extractable text")
+          "title", "author", "language", "outline", "colours", "extractable text", "text placement")
 _RGB_OPERATOR = re.compile(rb"(?:^|\s)(?:[-+]?[\d.]+\s+){3}(?:rg|RG)(?=\s)")
 _PROPERTIES = re.compile(rb"<<.*?>>", re.S)
 _HEX_STRING = re.compile(rb"<([0-9A-Fa-f\s]*)>")
@@ -33,6 +36,10 @@ class Expectations:
     page_multiple: int = 1  # page count must divide by this (2 for a booklet's sheet sides)
     bleed: float | None = None  # print files: the bleed beyond the trim, in points
     cmyk_only: bool = False  # print files: no RGB colour in any page content
+    # Where text may be, as (left, bottom, right, top) in points from the lower-left corner of
+    # the page's TrimBox (else MediaBox); every glyph's ink must lie inside one of them, give or
+    # take 0.5 pt. Empty: any place will do, but lines must still not overprint each other.
+    text_areas: tuple[tuple[float, float, float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,7 @@ def check_pdf(data: bytes, name: str, expected: Expectations) -> list[Finding]:
         *_check_outline(reader, expected.sections),
         *_check_page_count(pages, expected.page_multiple),
         *_check_text(data, expected.extractable),
+        *_check_text_placement(pages, expected.text_areas),
     ]
     return [Finding(name, check, found) for check, found in problems]
 
@@ -237,6 +245,15 @@ def _check_outline(reader: PdfReader, sections: int | None) -> list[tuple[str, s
     if len(entries) != sections:
         return [("outline", f"{len(entries)} entries, expected one per section ({sections})")]
     return []
+
+
+def _check_text_placement(pages, areas: tuple[tuple[float, float, float, float], ...]) -> list[tuple[str, str]]:
+    """Every glyph's ink inside a text area, and no two lines of text overprinting (placement.py)."""
+    try:
+        problems = text_placement_problems(pages, areas)
+    except (PdfReadError, ValueError, KeyError, IndexError, TypeError, struct.error) as exc:
+        return [("text placement", f"page text cannot be read ({exc})")]
+    return [("text placement", problem) for problem in problems]
 
 
 def extract_text(data: bytes) -> list[str]:

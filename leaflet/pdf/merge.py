@@ -35,10 +35,11 @@ def merge_languages(parts: list[LanguagePart]) -> bytes:
         start = len(writer.pages)
         for page in reader.pages:
             writer.add_page(page)
-        parent = writer.add_outline_item(part.name, start)
+        parent = writer.add_outline_item(title=part.name, page_number=start)
         for item in reader.outline:
             if not isinstance(item, list):
-                writer.add_outline_item(item.title, start + reader.get_destination_page_number(item), parent=parent)
+                writer.add_outline_item(title=item.title, page_number=start + reader.get_destination_page_number(item),
+                                        parent=parent)
         writer.set_page_label(start, len(writer.pages) - 1, style="/D", prefix=f"{part.name} ", start=1)
     first = PdfReader(io.BytesIO(parts[0].pdf))
     writer.add_metadata({key: value for key, value in (first.metadata or {}).items()})

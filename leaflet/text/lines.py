@@ -37,6 +37,13 @@ class Line:
     top: float  # em: highest ink above the baseline
     bottom: float  # em: lowest ink, negative below the baseline
     ink: dict[int, tuple[float, float]]  # (top, bottom) of the ink in each INK_STEP slice
+    ink_left: float = 0.0  # em from the line's left edge to its leftmost ink (negative: ink overhangs)
+    ink_right: float = 0.0  # em from the line's left edge to its rightmost ink (past `width`: overhangs)
+
+    @property
+    def overhang(self) -> tuple[float, float]:
+        """How far (em) the ink reaches past the line's advance, on the left and on the right."""
+        return max(0.0, -self.ink_left), max(0.0, self.ink_right - self.width)
 
     def clearance(self, below: Line, shift: int) -> float:
         """Least baseline distance (em) at which `below`'s ink stays under this line's.
@@ -150,6 +157,7 @@ def _place_line(shaped: ShapedText, start: int, end: int) -> Line:
             pieces.append((run.level, glyphs))
     placed: list[PlacedGlyph] = []
     ink: dict[int, tuple[float, float]] = {}
+    ink_left, ink_right = math.inf, -math.inf
     pen = 0.0
     for index in visual_order([level for level, _ in pieces]):
         for glyph in pieces[index][1]:
@@ -158,6 +166,7 @@ def _place_line(shaped: ShapedText, start: int, end: int) -> Line:
             if box is not None:
                 scale = glyph.font.size
                 left, right = x + box[0] * scale, x + box[1] * scale
+                ink_left, ink_right = min(ink_left, left), max(ink_right, right)
                 top, bottom = y + box[2] * scale, y + box[3] * scale
                 for slice_index in range(math.floor(left / INK_STEP), math.ceil(right / INK_STEP)):
                     old_top, old_bottom = ink.get(slice_index, (top, bottom))
@@ -166,5 +175,7 @@ def _place_line(shaped: ShapedText, start: int, end: int) -> Line:
             pen += glyph.advance
     top = max((t for t, _ in ink.values()), default=0.0)
     bottom = min((b for _, b in ink.values()), default=0.0)
-    return Line(start, end, tuple(placed), pen, top, bottom, ink)
+    if ink_left > ink_right:  # no ink at all (spaces)
+        ink_left, ink_right = 0.0, pen
+    return Line(start, end, tuple(placed), pen, top, bottom, ink, ink_left, ink_right)
 

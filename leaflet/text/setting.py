@@ -48,6 +48,9 @@ class SetText:
     lines: tuple[Line, ...]
     style: TextStyle
     width: float
+    # em the whole block stands in from its start edge, so that no line's ink (a Nastaliq kāf's
+    # stroke, an italic's tail) overhangs the column while its lines stay flush with each other
+    inset: float = 0.0
 
     @property
     def baselines(self) -> list[float]:
@@ -77,13 +80,17 @@ class SetText:
         return (replace(self, lines=self.lines[:line_count]), replace(self, lines=self.lines[line_count:]))
 
     def line_x(self, line: Line) -> float:
-        """Left edge of a line within the width, by alignment and direction."""
-        slack = self.width - line.width * self.style.size
+        """Left edge of a line within the width, by alignment and direction; its ink stays inside."""
+        size = self.style.size
+        slack = self.width - line.width * size
         align = self.style.align
         if align == "center":
-            return slack / 2
-        at_right = (align == "start") == self.rtl
-        return slack if at_right else 0.0
+            x = slack / 2
+        elif (align == "start") == self.rtl:
+            x = slack - (self.inset * size if align == "start" else 0.0)
+        else:
+            x = self.inset * size if align == "start" else 0.0
+        return max(-line.ink_left * size, min(x, self.width - line.ink_right * size))
 
     def draw(self, canvas: Canvas, x: float, top: float) -> None:
         """Draw with the top of the text at `top` (PDF coordinates, y up).
@@ -139,8 +146,22 @@ def _set_text(runs: tuple[Run, ...], style: TextStyle, width: float) -> SetText:
         runs = tuple(Run(run.text, True) for run in runs)
     rtl = text_direction(style.language) == "rtl"
     shaped = shape_text(list(runs), style.language, rtl)
-    lines = break_lines(shaped, width / style.size, style.language) if shaped.text else []
-    return SetText(shaped.text, rtl, tuple(lines), style, width)
+    if not shaped.text:
+        return SetText(shaped.text, rtl, (), style, width)
+    column = width / style.size
+    lines = break_lines(shaped, column, style.language)
+    start_side = 1 if rtl else 0  # which overhang lies on the start edge
+
+    def insets() -> tuple[float, float]:
+        start = max(line.overhang[start_side] for line in lines) if style.align == "start" else 0.0
+        return start, max(line.overhang[1 - start_side] for line in lines)
+
+    for _ in range(2):  # break again, narrower, where the ink overhangs
+        inset, end = insets()
+        if max(line.width for line in lines) + inset + end <= column + 1e-9:
+            break
+        lines = break_lines(shaped, max(column - inset - end, column / 2), style.language)
+    return SetText(shaped.text, rtl, tuple(lines), style, width, insets()[0])
 
 
 def _draw_line(canvas: Canvas, text: str, line: Line, x: float, baseline: float, size: float,
