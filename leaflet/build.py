@@ -87,8 +87,13 @@ def parse_output_name(name: str) -> tuple[str, str, str, str] | None:
     return match["id"], match["lang"], match["size"], kind
 
 
-def expectations_for(leaflet: Leaflet, language: str, size: str, kind: str = "") -> Expectations:
-    """What a built file must show; `language` may be 'bilingual', `kind` 'booklet' or 'print'."""
+def expectations_for(leaflet: Leaflet, language: str, size: str, kind: str = "",
+                     parts_checked: bool = False) -> Expectations:
+    """What a built file must show; `language` may be 'bilingual', `kind` 'booklet' or 'print'.
+
+    `parts_checked`: a bilingual file whose language files were just checked; its pages are
+    theirs, unchanged, so the glyph placement is not read again.
+    """
     booklet = kind == "booklet"
     languages = list(leaflet.languages) if language == BILINGUAL else [language]
     content = leaflet.languages[languages[0]]
@@ -107,7 +112,7 @@ def expectations_for(leaflet: Leaflet, language: str, size: str, kind: str = "")
         bleed=BLEED if kind == "print" else None,
         cmyk_only=kind == "print",
         # Imposed sheets are checked for overprinting only; their pages were checked one by one.
-        text_areas=() if booklet else text_areas(geometry),
+        text_areas=None if parts_checked else () if booklet else text_areas(geometry),
     )
 
 
@@ -167,7 +172,7 @@ def _render_all(leaflet: Leaflet, sizes: list[str], out_dir: Path,
         if len(pdfs) > 1:
             parts = [LanguagePart(language, language_name(language), data) for language, data in pdfs.items()]
             yield (out_dir / output_name(leaflet_id, BILINGUAL, size), merge_languages(parts),
-                   expectations_for(leaflet, BILINGUAL, size))
+                   expectations_for(leaflet, BILINGUAL, size, parts_checked=True))
         if size == "A5":
             for language, data in pdfs.items():
                 rtl = text_direction(language) == "rtl"

@@ -7,7 +7,7 @@ import itertools
 import pytest
 from reportlab.lib.colors import black
 
-from leaflet.text import TextStyle, parse_inline, set_text
+from leaflet.text import TextStyle, fit_line, fit_size, parse_inline, set_text
 from leaflet.text.bidi import ltr_islands
 from leaflet.text.lines import BREAK_AFTER, BREAK_BEFORE
 
@@ -100,3 +100,19 @@ def test_a_spaced_separator_between_numbers_reads_from_the_right() -> None:
     assert [text[a:b] for a, b in ltr_islands(text)] == ["1.0", "25"]
     positions = glyph_x_by_character(text)
     assert positions[text.index("1.0")] > positions[text.index("25")], "the version comes first, on the right"
+
+
+@pytest.mark.parametrize("style", [URDU, ENGLISH])
+@pytest.mark.parametrize("width", [40, 90, 200])
+def test_single_line_texts_are_measured_then_fitted(style: TextStyle, width: float) -> None:
+    title = "لیور میٹاسٹیسس (جگر کا ثانوی کینسر)" if style is URDU else "Liver Metastases (Secondary Liver Cancer)"
+    short = title.split(" (")[0]
+    fitted = fit_line((title, short), style, width)
+    assert len(fitted.setting.lines) == 1
+    assert fitted.setting.natural_width <= width + 0.01
+    text = fitted.setting.text
+    assert text in (title, short) or (fitted.shortened and text.endswith("…")
+                                      and short.startswith(text[:-1].rstrip()))
+    smaller = fit_size("70-80% and more", style, width)
+    setting = set_text(parse_inline("70-80% and more"), smaller, width)
+    assert len(setting.lines) == 1 and setting.natural_width <= width + 0.01

@@ -17,6 +17,7 @@ from leaflet.content.model import DiagramLabel, NamedItem
 from leaflet.layout.geometry import from_start
 from leaflet.layout.styles import Palette, Styles
 from leaflet.layout.textblock import BlockStyle, TextBlock
+from leaflet.text import fit_size
 from leaflet.text.locale import number, percent_range
 
 LIVER, LIVER_EDGE = HexColor("#C8675C"), HexColor("#8E3B33")
@@ -227,11 +228,12 @@ class BloodSupply(Diagram):
         rows = ((self.portal, VEIN, "portal_vein"), (self.artery, ARTERY, "hepatic_artery"))
         for (share, colour, key), thickness in zip(rows, self.thickness, strict=True):
             self._band(y, thickness, flow, colour)
-            figure = TextBlock(self.share(share), BlockStyle(self.styles.small_label.text.with_(
-                colour=white, size=min(thickness * 0.5, self.styles.subheading.text.size),
-                align=_align("left", self.rtl), language="en")))
-            label = self.text(key, colour=white, side="left" if not self.rtl else "right")
             figure_width = flow * 0.24
+            figure_style = self.styles.small_label.text.with_(
+                colour=white, size=min(thickness * 0.5, self.styles.subheading.text.size),
+                align=_align("left", self.rtl), language="en")
+            figure = TextBlock(self.share(share), BlockStyle(fit_size(self.share(share), figure_style, figure_width)))
+            label = self.text(key, colour=white, side="left" if not self.rtl else "right")
             figure_height = figure.wrapOn(canvas, figure_width, 100)[1]
             label_height = label.wrapOn(canvas, flow * 0.62, 100)[1]
             self.place(figure, self.mirror(self.pad * 0.5, figure_width), y - (thickness - figure_height) / 2,

@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from leaflet.layout.geometry import PageGeometry, from_start
 from leaflet.layout.styles import Palette, Styles
 from leaflet.layout.textblock import BlockStyle, TextBlock
-from leaflet.text import SetText, fit_line, parse_inline, set_text
+from leaflet.text import SetText, fit_line, fit_size, parse_inline, set_text
 
 DRAFT_INK, DRAFT_FILL = HexColor("#8A3B00"), HexColor("#FFE2BF")
 DRAFT_MARK_TOP = 5 * mm  # from the top edge: text stays 5 mm inside the trim, for print
@@ -129,10 +129,7 @@ class HeaderBand:
         canvas.rect(x, y, self.badge_width, self.badge_height * 0.09, stroke=0, fill=1)
         style = self.styles.title.text.with_(size=self.badge_height * 0.5, colour=self.palette.primary,
                                              align="center", language="en")
-        room = self.badge_width * 0.88
-        natural = set_text(parse_inline(self.texts.wordmark), style, 10_000).natural_width
-        if natural > room:  # a longer wordmark is set smaller, never wrapped out of the badge
-            style = style.with_(size=style.size * room / natural * 0.999)
+        style = fit_size(self.texts.wordmark, style, self.badge_width * 0.88)  # smaller, never wrapped
         mark = TextBlock(self.texts.wordmark, BlockStyle(style))
         _, height = mark.wrap(self.badge_width, 1000)
         mark.drawOn(canvas, x, y + (self.badge_height - height) / 2 + self.badge_height * 0.04)

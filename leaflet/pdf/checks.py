@@ -39,7 +39,8 @@ class Expectations:
     # Where text may be, as (left, bottom, right, top) in points from the lower-left corner of
     # the page's TrimBox (else MediaBox); every glyph's ink must lie inside one of them, give or
     # take 0.5 pt. Empty: any place will do, but lines must still not overprint each other.
-    text_areas: tuple[tuple[float, float, float, float], ...] = ()
+    # None: not looked at here, as in a file merged from pages that were each checked already.
+    text_areas: tuple[tuple[float, float, float, float], ...] | None = ()
 
 
 @dataclass(frozen=True)
@@ -247,8 +248,11 @@ def _check_outline(reader: PdfReader, sections: int | None) -> list[tuple[str, s
     return []
 
 
-def _check_text_placement(pages, areas: tuple[tuple[float, float, float, float], ...]) -> list[tuple[str, str]]:
+def _check_text_placement(pages, areas: tuple[tuple[float, float, float, float], ...] | None
+                          ) -> list[tuple[str, str]]:
     """Every glyph's ink inside a text area, and no two lines of text overprinting (placement.py)."""
+    if areas is None:
+        return []
     try:
         problems = text_placement_problems(pages, areas)
     except (PdfReadError, ValueError, KeyError, IndexError, TypeError, struct.error) as exc:

@@ -6,7 +6,7 @@ and draws itself. `MissingGlyphError` names a character no configured font has.
 
 from leaflet.text.fonts import FamilyMetrics, family_for_script, family_metrics, register_family
 from leaflet.text.markup import Run, parse_inline
-from leaflet.text.setting import FittedLine, SetText, TextStyle, fit_line, set_text
+from leaflet.text.setting import FittedLine, SetText, TextStyle, fit_line, fit_size, set_text
 from leaflet.text.shaping import MissingGlyphError, main_script, uncovered_characters
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "family_for_script",
     "family_metrics",
     "fit_line",
+    "fit_size",
     "main_script",
     "parse_inline",
     "register_family",

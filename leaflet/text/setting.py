@@ -133,6 +133,14 @@ def fit_line(choices: Sequence[str], style: TextStyle, width: float) -> FittedLi
     return FittedLine(set_text([Run(ELLIPSIS, style.bold)], style, width), shortened=True)
 
 
+def fit_size(text: str, style: TextStyle, width: float) -> TextStyle:
+    """The style, set smaller if need be, so that `text` fits `width` on one line (a figure, a wordmark)."""
+    natural = set_text(parse_inline(text), style, 100_000).natural_width
+    if natural <= width:
+        return style
+    return style.with_(size=style.size * width / natural * 0.995)
+
+
 def set_text(runs: list[Run], style: TextStyle, width: float) -> SetText:
     """Shape and break `runs` for a column `width` points wide."""
     return _set_text(tuple(runs), style, round(width, 3))
