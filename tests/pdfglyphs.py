@@ -6,12 +6,13 @@ so tests can check glyph positions against what HarfBuzz asked for.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
+
+from leaflet.pdf.placement import to_unicode
 
 
 @dataclass(frozen=True)
@@ -30,29 +31,12 @@ def _multiply(a: tuple, b: tuple) -> tuple:
             a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5])
 
 
-def _to_unicode(font) -> dict[int, str]:
-    stream = font.get("/ToUnicode")
-    if stream is None:
-        return {}
-    data = stream.get_object().get_data().decode("latin-1")
-    mapping = {}
-    for block in re.findall(r"beginbfchar(.*?)endbfchar", data, re.S):
-        for code, text in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-            mapping[int(code, 16)] = bytes.fromhex(text).decode("utf-16-be")
-    for block in re.findall(r"beginbfrange(.*?)endbfrange", data, re.S):
-        for low, high, start in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-            first = int(start, 16)
-            for offset, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
-                mapping[code] = chr(first + offset)
-    return mapping
-
-
 def page_glyphs(path: Path) -> list[list[PlacedGlyph]]:
     reader = PdfReader(path)
     pages = []
     for page in reader.pages:
         fonts = {name: font.get_object() for name, font in page["/Resources"]["/Font"].items()}
-        unicode = {name: _to_unicode(font) for name, font in fonts.items()}
+        unicode = {name: to_unicode(font) for name, font in fonts.items()}
         widths = {name: (int(font.get("/FirstChar", 0)), [float(w) for w in font.get("/Widths", [])])
                   for name, font in fonts.items()}
         glyphs: list[PlacedGlyph] = []

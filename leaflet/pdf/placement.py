@@ -284,7 +284,7 @@ class _FontInfo:
         """What the font's ToUnicode says the code is; '' where that says nothing readable on its own
         (private-use carriers of Nastaliq forms, controls, marks such as ◌ٓ)."""
         if self._unicode is None:
-            self._unicode = _to_unicode(self.font)
+            self._unicode = to_unicode(self.font)
         text = self._unicode.get(code, "")
         if any(unicodedata.category(c)[0] in "CM" for c in text):
             return ""
@@ -386,7 +386,8 @@ def _cmap_subtable(data: bytes, at: int) -> dict[int, int] | None:
     return None
 
 
-def _to_unicode(font) -> dict[int, str]:
+def to_unicode(font) -> dict[int, str]:
+    """Code -> text, from a font's /ToUnicode CMap (bfchar and bfrange)."""
     stream = font.get("/ToUnicode")
     if stream is None:
         return {}
