@@ -116,3 +116,21 @@ def test_single_line_texts_are_measured_then_fitted(style: TextStyle, width: flo
     smaller = fit_size("70-80% and more", style, width)
     setting = set_text(parse_inline("70-80% and more"), smaller, width)
     assert len(setting.lines) == 1 and setting.natural_width <= width + 0.01
+
+
+@pytest.mark.parametrize("width", [150, 230, 340])
+def test_urdu_lines_stay_flush_and_their_ink_inside_the_column(width: float) -> None:
+    """A line starting with a kāf (whose stroke reaches past the line's start) stands in no
+    further than any other line: the paragraph keeps one right edge, and no ink leaves the column."""
+    text = ("کینسر کے خلیے اپنے اردگرد کے خلیوں میں گھس کر انہیں تباہ کر سکتے ہیں۔ کبھی کبھی "
+            "کچھ لوگوں کو کمزوری محسوس ہوتی ہے۔ گردے اور جگر کا کام کیا ہے؟ ") * 3
+    for style in (URDU, URDU.with_(bold=True)):
+        setting = set_text(parse_inline(text), style, width)
+        size = style.size
+        rights = {round(setting.line_x(line) + line.width * size, 2) for line in setting.lines}
+        assert len(rights) == 1, rights
+        for line in setting.lines:
+            x = setting.line_x(line)
+            assert x + line.ink_left * size >= -0.01
+            assert x + line.ink_right * size <= width + 0.01
+        assert any(line.overhang[1] > 0.2 for line in setting.lines), "the text must test an overhang"

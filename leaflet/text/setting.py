@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import icu
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
@@ -135,10 +136,14 @@ def fit_line(choices: Sequence[str], style: TextStyle, width: float) -> FittedLi
 
 def fit_size(text: str, style: TextStyle, width: float) -> TextStyle:
     """The style, set smaller if need be, so that `text` fits `width` on one line (a figure, a wordmark)."""
-    natural = set_text(parse_inline(text), style, 100_000).natural_width
-    if natural <= width:
+    setting = set_text(parse_inline(text), style, 100_000)
+    if not setting.lines:
         return style
-    return style.with_(size=style.size * width / natural * 0.995)
+    line = setting.lines[0]
+    needed = (setting.inset + line.width + max(line.overhang)) * style.size  # with the ink past either end
+    if needed <= width:
+        return style
+    return style.with_(size=style.size * width / needed * 0.995)
 
 
 def set_text(runs: list[Run], style: TextStyle, width: float) -> SetText:
@@ -159,9 +164,10 @@ def _set_text(runs: tuple[Run, ...], style: TextStyle, width: float) -> SetText:
     column = width / style.size
     lines = break_lines(shaped, column, style.language)
     start_side = 1 if rtl else 0  # which overhang lies on the start edge
+    usual = letter_overhang(style.language, style.bold) if style.align == "start" and rtl else 0.0
 
     def insets() -> tuple[float, float]:
-        start = max(line.overhang[start_side] for line in lines) if style.align == "start" else 0.0
+        start = max(usual, *(line.overhang[start_side] for line in lines)) if style.align == "start" else 0.0
         return start, max(line.overhang[1 - start_side] for line in lines)
 
     for _ in range(2):  # break again, narrower, where the ink overhangs
@@ -170,6 +176,27 @@ def _set_text(runs: tuple[Run, ...], style: TextStyle, width: float) -> SetText:
             break
         lines = break_lines(shaped, max(column - inset - end, column / 2), style.language)
     return SetText(shaped.text, rtl, tuple(lines), style, width, insets()[0])
+
+
+@lru_cache(maxsize=64)
+def letter_overhang(language: str, bold: bool) -> float:
+    """How far (em) the ink of a word-initial letter of the language reaches past the line's start.
+
+    Every right-to-left paragraph of a style stands in by this much, so that lines starting
+    with, say, a Nastaliq kāf stay inside the column and flush with all the others. The letters
+    are the language's own (ICU's exemplar set).
+    """
+    rtl = text_direction(language) == "rtl"
+    letters = [char for char in icu.LocaleData(language.split("_")[0]).getExemplarSet(
+        0, icu.ULocaleDataExemplarSetType.ES_STANDARD) if len(char) == 1 and char.isalpha()]
+    most = 0.0
+    for letter in letters:
+        # Alone, and before a few others: a letter's initial form can reach further than its own.
+        for word in (letter, *(letter + other for other in letters[:4])):
+            shaped = shape_text([Run(word, bold)], language, rtl)
+            for line in break_lines(shaped, 1000.0, language):
+                most = max(most, line.overhang[1 if rtl else 0])
+    return most
 
 
 def _draw_line(canvas: Canvas, text: str, line: Line, x: float, baseline: float, size: float,
