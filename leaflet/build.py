@@ -100,7 +100,8 @@ def expectations_for(leaflet: Leaflet, language: str, size: str, kind: str = "",
     geometry = geometry_for(size)
     helplines = tuple(c.phone for c in leaflet.facts.contacts if c.emphasis == "helpline")
     page_size = (geometry.width * 2, geometry.height) if booklet else (geometry.width, geometry.height)
-    sections = None if booklet else (len(languages) if language == BILINGUAL else len(content.sections))
+    headed = sum(section.heading is not None for section in content.sections)  # one bookmark each
+    sections = None if booklet else (len(languages) if language == BILINGUAL else headed)
     return Expectations(
         page_size=page_size,
         title=document_title(content),

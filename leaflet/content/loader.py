@@ -31,10 +31,12 @@ from leaflet.content.model import (
     Leaflet,
     LeafletFacts,
     NamedItem,
+    NumberedList,
     OpeningHours,
     Paragraph,
     Section,
     Subheading,
+    Table,
     Translation,
 )
 from leaflet.content.reader import ContentError, NodeReader, describe, join
@@ -43,16 +45,19 @@ FACTS_FILE = "leaflet.yaml"
 _LANGUAGE_FILE = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2})?\.yaml")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
-_LABEL_FIELDS = ("patient_information", "opening_hours", "page_of", "notes")
+_LABEL_FIELDS = ("patient_information", "page_of", "notes")
+_OPTIONAL_LABELS = ("opening_hours", "list_number")
 _LABEL_PLACEHOLDERS = {
     "opening_hours": {"first_day", "last_day", "opens", "closes"},
     "page_of": {"page", "pages"},
+    "list_number": {"number"},
 }
 _DOCUMENT_CONTROL_FIELDS = (
     "heading", "published_by", "code", "version", "published",
     "last_reviewed", "next_review", "sources", "feedback",
 )
-_BLOCK_KINDS = ("paragraph", "heading", "bullets", "callout", "contacts", "diagram")
+_BLOCK_KINDS = ("paragraph", "heading", "bullets", "numbered", "table", "callout", "contacts", "diagram")
+MAX_COLUMNS = 4
 
 
 def available_languages(content_dir: Path) -> list[str]:
@@ -117,8 +122,8 @@ def _load_facts(path: Path, errors: list[str]) -> LeafletFacts | None:
     if root is None:
         return None
     keys = reader.mapping(
-        root, "", ("id", "region", "calling_code", "brand", "opening_hours", "contacts", "figures",
-                   "document_control")
+        root, "", ("id", "region", "calling_code", "brand", "contacts", "figures", "document_control"),
+        ("opening_hours",),
     )
     if keys is None or len(errors) > start:
         return None
@@ -131,12 +136,12 @@ def _load_facts(path: Path, errors: list[str]) -> LeafletFacts | None:
         reader.error(keys["calling_code"], "calling_code", f"`{calling_code}` is not a calling code",
                      'expected + and the country code in quotes, e.g. "+92"')
     brand = _read_brand(reader, keys["brand"])
-    hours = _read_opening_hours(reader, keys["opening_hours"])
+    hours = _read_opening_hours(reader, keys["opening_hours"]) if "opening_hours" in keys else None
     contacts = reader.sequence(keys["contacts"], "contacts", lambda n, f: _read_contact(reader, n, f))
     _check_unique_ids(reader, keys["contacts"], "contacts", [c.id for c in contacts])
     figures = _read_figures(reader, keys["figures"])
     control = _read_document_control(reader, keys["document_control"])
-    if len(errors) > start or None in (leaflet_id, region, calling_code, brand, hours, figures, control):
+    if len(errors) > start or None in (leaflet_id, region, calling_code, brand, figures, control):
         return None
     return LeafletFacts(leaflet_id, str(region), str(calling_code), brand, hours, tuple(contacts), figures, control)
 
@@ -289,6 +294,10 @@ def _load_language(
     title = reader.text(keys["title"], "title", "title")
     subtitle = reader.text(keys["subtitle"], "subtitle", "title")
     labels = _read_labels(reader, keys["labels"])
+    if labels is not None and labels.opening_hours is None and facts is not None and facts.opening_hours:
+        reader.error(keys["labels"], "labels.opening_hours", "missing",
+                     f"expected how to word the opening hours that {FACTS_FILE} gives, e.g. "
+                     '"Open {first_day} to {last_day}, {opens} to {closes}"')
     sections = reader.sequence(keys["sections"], "sections", lambda n, f: _read_section(reader, n, f),
                                limit=MAX_SECTIONS)
     _check_unique_ids(reader, keys["sections"], "sections", [s.id for s in sections])
@@ -381,11 +390,11 @@ def _read_translation(reader: NodeReader, node: Node) -> Translation | None:
 
 
 def _read_labels(reader: NodeReader, node: Node) -> Labels | None:
-    keys = reader.mapping(node, "labels", _LABEL_FIELDS, ("time_format",))
+    keys = reader.mapping(node, "labels", _LABEL_FIELDS, (*_OPTIONAL_LABELS, "time_format"))
     if keys is None or not set(_LABEL_FIELDS) <= set(keys):
         return None
-    values = {}
-    for name in _LABEL_FIELDS:
+    values: dict[str, object] = dict.fromkeys(_OPTIONAL_LABELS)
+    for name in (*_LABEL_FIELDS, *(label for label in _OPTIONAL_LABELS if label in keys)):
         field = f"labels.{name}"
         value = reader.text(keys[name], field)
         wanted = _LABEL_PLACEHOLDERS.get(name, set())
@@ -404,14 +413,14 @@ def _read_labels(reader: NodeReader, node: Node) -> Labels | None:
 
 
 def _read_section(reader: NodeReader, node: Node, field: str) -> Section | None:
-    keys = reader.mapping(node, field, ("id", "heading", "blocks"))
-    if keys is None or len(keys) < 3:
+    keys = reader.mapping(node, field, ("id", "blocks"), ("heading",))
+    if keys is None or not {"id", "blocks"} <= set(keys):
         return None
     section_id = reader.identifier(keys["id"], join(field, "id"))
-    heading = reader.text(keys["heading"], join(field, "heading"))
+    heading = reader.text(keys["heading"], join(field, "heading")) if "heading" in keys else None
     blocks = reader.sequence(keys["blocks"], join(field, "blocks"), lambda n, f: _read_block(reader, n, f),
                              limit=MAX_BLOCKS)
-    if section_id is None or heading is None:
+    if section_id is None or ("heading" in keys and heading is None):
         return None
     return Section(section_id, heading, tuple(blocks))
 
@@ -430,9 +439,13 @@ def _read_block(reader: NodeReader, node: Node, field: str) -> Block | None:
         return None
     kind, value = next(iter(keys.items()))
     name = join(field, kind)
-    if kind == "bullets":
+    if kind in ("bullets", "numbered"):
         items = reader.sequence(value, name, lambda n, f: reader.text(n, f, "bullet"))
-        return BulletList(tuple(items)) if items else None
+        if not items:
+            return None
+        return BulletList(tuple(items)) if kind == "bullets" else NumberedList(tuple(items))
+    if kind == "table":
+        return _read_table(reader, value, name)
     text = reader.text(value, name, kind if kind in ("paragraph", "callout") else DEFAULT_KIND)
     if text is None:
         return None
@@ -442,6 +455,25 @@ def _read_block(reader: NodeReader, node: Node, field: str) -> Block | None:
     block_types = {"paragraph": Paragraph, "heading": Subheading, "callout": Callout,
                    "contacts": ContactPanel, "diagram": DiagramBlock}
     return block_types[kind](text)
+
+
+def _read_table(reader: NodeReader, node: Node, field: str) -> Table | None:
+    """A header row and rows with as many cells, 1 to MAX_COLUMNS columns."""
+    keys = reader.mapping(node, field, ("header", "rows"))
+    if keys is None or not {"header", "rows"} <= set(keys):
+        return None
+    header = reader.sequence(keys["header"], join(field, "header"), reader.text, limit=MAX_COLUMNS)
+    rows = reader.sequence(keys["rows"], join(field, "rows"),
+                           lambda n, f: tuple(reader.sequence(n, f, reader.text, limit=MAX_COLUMNS)))
+    if not header or not rows:
+        return None
+    for index, (row_node, row) in enumerate(zip(keys["rows"].value, rows, strict=False)):
+        if len(row) != len(header) and len(row_node.value) == len(row):
+            reader.error(row_node, f"{field}.rows[{index}]", f"{len(row)} cells",
+                         f"expected {len(header)}, one under each heading of the header")
+    if any(len(row) != len(header) for row in rows):
+        return None
+    return Table(tuple(header), tuple(rows))
 
 
 def _check_one_contact_panel(reader: NodeReader, node: Node, sections: list[Section]) -> None:

@@ -46,6 +46,21 @@ class BulletList:
 
 
 @dataclass(frozen=True)
+class NumberedList:
+    """Steps in order; numbered in the language's own style (labels.list_number)."""
+
+    numbered: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A small table (a schedule): a header row and rows of the same number of cells."""
+
+    header: tuple[Text, ...]
+    rows: tuple[tuple[Text, ...], ...]
+
+
+@dataclass(frozen=True)
 class Callout:
     text: Text
 
@@ -62,7 +77,7 @@ class DiagramBlock:
     kind: Text
 
 
-Block = Paragraph | Subheading | BulletList | Callout | ContactPanel | DiagramBlock
+Block = Paragraph | Subheading | BulletList | NumberedList | Table | Callout | ContactPanel | DiagramBlock
 
 # The diagrams the leaflet can draw, and the labels each needs in every language:
 # "text" is one text, "list" a list of texts, "item" a mapping with name and description.
@@ -99,7 +114,7 @@ DiagramLabel = Union[Text, tuple[Text, ...], NamedItem]  # noqa: UP007 (a runtim
 @dataclass(frozen=True)
 class Section:
     id: str
-    heading: Text
+    heading: Text | None  # a section may run on without a heading of its own
     blocks: tuple[Block, ...]
 
 
@@ -113,10 +128,11 @@ class ContactText:
 @dataclass(frozen=True)
 class Labels:
     patient_information: Text
-    opening_hours: Text
+    opening_hours: Text | None  # needed where leaflet.yaml gives opening hours
     page_of: Text
     notes: Text  # heading of the lined notes pages that fill out a printed booklet
     time_format: str | None = None  # a babel time pattern, e.g. "h:mm", where the short form will not do
+    list_number: Text | None = None  # how a numbered list's number is written, e.g. "{number}."
 
 
 @dataclass(frozen=True)
@@ -234,7 +250,7 @@ class LeafletFacts:
     region: str  # ISO 3166 country whose conventions dates and times follow, e.g. PK
     calling_code: str  # e.g. +92, for tel: links
     brand: Brand
-    opening_hours: OpeningHours
+    opening_hours: OpeningHours | None  # None: the first page shows no opening hours
     contacts: tuple[Contact, ...]
     figures: dict[str, Figure]
     document_control: DocumentControl

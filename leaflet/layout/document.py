@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
 
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor
@@ -19,9 +20,11 @@ from leaflet.content.model import (
     DiagramBlock,
     LanguageContent,
     Leaflet,
+    NumberedList,
     Paragraph,
     Section,
     Subheading,
+    Table,
 )
 from leaflet.layout.diagrams import Diagram, make_diagram
 from leaflet.layout.flowables import (
@@ -36,8 +39,9 @@ from leaflet.layout.flowables import (
 from leaflet.layout.geometry import PageGeometry, geometry_for
 from leaflet.layout.pages import PageFurniture, PageTexts
 from leaflet.layout.styles import Palette, Styles, palette_for, styles_for, to_cmyk
+from leaflet.layout.table import TableBlock
 from leaflet.layout.textblock import TextBlock
-from leaflet.text import family_for_script, register_family
+from leaflet.text import family_for_script, parse_inline, register_family, set_text
 from leaflet.text import locale as wording
 
 
@@ -265,8 +269,9 @@ class _LeafletRenderer:
             patient_information=content.labels.patient_information,
             title=content.title,
             subtitle=content.subtitle,
-            opening_hours=wording.opening_hours(content.labels.opening_hours, facts.opening_hours,
-                                                self.locale, content.labels.time_format),
+            opening_hours=(wording.opening_hours(content.labels.opening_hours, facts.opening_hours, self.locale,
+                                                 content.labels.time_format)
+                           if facts.opening_hours and content.labels.opening_hours else None),
             running_title=(document_title(content), content.title),
             footer_start=(f"{control.code}  ·  {content.document_control.version} {control.version}"
                           f"  ·  {wording.long_date(control.published, self.locale)}",
@@ -292,9 +297,10 @@ class _LeafletRenderer:
         return story
 
     def _section(self, section: Section) -> list[Flowable]:
-        heading = SectionHeading(section.heading, self.styles.section, outline_key=section.id,
-                                 outline_title=str(section.heading))
-        flowables: list[Flowable] = [heading]
+        flowables: list[Flowable] = []
+        if section.heading is not None:  # a section without a heading has no bookmark either
+            flowables.append(SectionHeading(section.heading, self.styles.section, outline_key=section.id,
+                                            outline_title=str(section.heading)))
         for block in section.blocks:
             flowables.extend(self._block(block))
         return _keep_headings_with_next(flowables)
@@ -311,7 +317,13 @@ class _LeafletRenderer:
             subheading.keep_with_next = True
             return [subheading]
         if isinstance(block, BulletList):
-            return _bullet_list(block, styles)
+            return _list_items([TextBlock(item, styles.bullet, bullet="•") for item in block.items], styles)
+        if isinstance(block, NumberedList):
+            return self._numbered_list(block)
+        if isinstance(block, Table):
+            pad = styles.body.text.size * 0.4
+            return [TableBlock(list(block.header), [list(row) for row in block.rows], styles.table_header,
+                               styles.table_cell, self.palette, pad, styles.body.space_after * 0.6)]
         if isinstance(block, Callout):
             text = TextBlock(block.text, styles.callout)
             return [CalloutBox(text, self.palette, styles.body.text.size, styles.body.space_after * 0.8)]
@@ -321,6 +333,17 @@ class _LeafletRenderer:
             return [make_diagram(block.kind, self.content.diagrams[block.kind], self.facts.figures, styles,
                                  self.palette, self.locale)]
         raise TypeError(f"unknown block {block!r}")
+
+    def _numbered_list(self, block: NumberedList) -> list[Flowable]:
+        """Items numbered in the language's digits and style; the numbers hang in a column of their own."""
+        styles, pattern = self.styles, self.content.labels.list_number or "{number}."
+        numbers = [pattern.replace("{number}", wording.number(index, self.locale))
+                   for index in range(1, len(block.numbered) + 1)]
+        marker = styles.bullet.text.with_(bold=True)
+        widest = max(set_text(parse_inline(label), marker, 10_000).natural_width for label in numbers)
+        style = replace(styles.bullet, indent=max(styles.bullet.indent, widest + styles.bullet.text.size * 0.6))
+        return _list_items([TextBlock(item, style, bullet=label) for item, label in zip(block.numbered, numbers,
+                                                                                         strict=True)], styles)
 
     def _contact_card(self, block: ContactPanel) -> ContactCard:
         entries = []
@@ -359,9 +382,8 @@ class _LeafletRenderer:
         return FooterBlock([heading, grid, feedback], self.palette.accent, 3 * mm)
 
 
-def _bullet_list(block: BulletList, styles: Styles) -> list[Flowable]:
+def _list_items(items: list[Flowable], styles: Styles) -> list[Flowable]:
     """List items, with the first two and the last two kept together: no item alone on a page."""
-    items: list[Flowable] = [TextBlock(item, styles.bullet, bullet="•") for item in block.items]
     items[-1].spaceAfter = styles.body.space_after
     if len(items) <= 3:
         return [KeepTogether(items)]

@@ -42,7 +42,7 @@ class PageTexts:
     patient_information: str
     title: str
     subtitle: str
-    opening_hours: str
+    opening_hours: str | None  # None: the band has no strip of opening hours
     running_title: tuple[str, ...]  # one line: the first that fits, else the last cut with an ellipsis
     footer_start: tuple[str, ...]  # the same for the footer's leaflet code, version and date
     draft_mark: str | None  # shown on every page while the translation is a draft
@@ -76,11 +76,11 @@ class HeaderBand:
         self.beside_badge = width - self.badge_width - self.pad * 0.6
         self.institute = TextBlock(texts.institute, styles.band_strong)
         self.kicker = TextBlock(texts.patient_information, styles.kicker)
-        self.hours = TextBlock(texts.opening_hours, styles.band)
+        self.hours = TextBlock(texts.opening_hours, styles.band) if texts.opening_hours else None
         self.institute_height = self.institute.wrap(self.beside_badge, 1000)[1]
         self.kicker_height = self.kicker.wrap(self.beside_badge, 1000)[1]
-        self.hours_height = self.hours.wrap(width, 1000)[1]
-        self.strip_height = self.hours_height + self.pad * 0.7
+        self.hours_height = self.hours.wrap(width, 1000)[1] if self.hours else 0.0
+        self.strip_height = self.hours_height + self.pad * 0.7 if self.hours else 0.0
         self.top_row = max(self.badge_height, self.institute_height + self.kicker_height)
         scale = 1.0
         while True:
@@ -101,8 +101,9 @@ class HeaderBand:
         left, across = -self.bleed, g.width + 2 * self.bleed
         canvas.setFillColor(pal.primary)
         canvas.rect(left, bottom, across, self.height + self.bleed, stroke=0, fill=1)
-        canvas.setFillColor(pal.primary_dark)
-        canvas.rect(left, bottom, across, self.strip_height, stroke=0, fill=1)
+        if self.hours:
+            canvas.setFillColor(pal.primary_dark)
+            canvas.rect(left, bottom, across, self.strip_height, stroke=0, fill=1)
         canvas.setFillColor(pal.accent)
         canvas.rect(left, bottom - 3, across, 3, stroke=0, fill=1)
         margin, width, rtl = g.margin_side, g.text_width, self.rtl
@@ -118,8 +119,9 @@ class HeaderBand:
         y = top - self.top_row - self.pad * 0.7 - self.title_height
         _place(canvas, self.title, margin, y, width, rtl, g.width)
         _place(canvas, self.subtitle, margin, y - self.subtitle_height, width, rtl, g.width)
-        _place(canvas, self.hours, margin, bottom + (self.strip_height - self.hours_height) / 2, width,
-               rtl, g.width)
+        if self.hours:
+            _place(canvas, self.hours, margin, bottom + (self.strip_height - self.hours_height) / 2, width,
+                   rtl, g.width)
 
     def _draw_badge(self, canvas: Canvas, x: float, y: float) -> None:
         canvas.setFillColor(white)

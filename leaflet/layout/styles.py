@@ -75,6 +75,8 @@ class Styles:
     small_label: BlockStyle
     control_heading: BlockStyle
     running: BlockStyle  # running header and footer
+    table_header: BlockStyle
+    table_cell: BlockStyle
 
 
 def styles_for(geometry: PageGeometry, language: str, palette: Palette) -> Styles:
@@ -119,4 +121,6 @@ def styles_for(geometry: PageGeometry, language: str, palette: Palette) -> Style
         small_label=BlockStyle(text(s.small, palette.text, bold=True, leading=0.92)),
         control_heading=BlockStyle(text(s.body, palette.primary_dark, bold=True, leading=0.9)),
         running=BlockStyle(text(s.small, palette.primary, bold=True, leading=0.9)),
+        table_header=BlockStyle(text(s.body * 0.92, palette.primary_dark, bold=True, leading=0.9)),
+        table_cell=BlockStyle(text(s.body * 0.92, palette.text, leading=0.9)),
     )

@@ -99,6 +99,8 @@ def _locate(document, path: str) -> tuple[object, object] | None:
                 token = "contacts"
             elif token == "items" and isinstance(node, dict):
                 token = "bullets"
+            elif token in ("header", "rows") and isinstance(node, dict) and "table" in node:
+                node = node["table"]
             if last:
                 node[token]
                 return node, token

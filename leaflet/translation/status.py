@@ -129,10 +129,13 @@ def _looks_english(path: str, text: str) -> bool:
 
 
 def _nearest_place(content: LanguageContent, path: str) -> Location | str:
-    """Where in the translation a missing item belongs: its section's heading, else the file."""
+    """Where in the translation a missing item belongs: its section (heading or first text), else the file."""
     match = re.match(r"sections\.([\w-]+)", path)
-    section = next((s for s in content.sections if match and s.id == match[1]), None)
-    return section.heading.location if section else f"{content.source}:1:1"
+    if match:
+        for found, text in items(content).items():
+            if found.startswith(f"sections.{match[1]}.") or found.startswith(f"sections.{match[1]}["):
+                return text.location
+    return f"{content.source}:1:1"
 
 
 def _check_text(status: LanguageStatus, language: str, path: str, text: Text) -> None:
