@@ -143,3 +143,57 @@ def test_table_cells_and_numbered_items_go_through_po_files(tmp_path: Path) -> N
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 items changed" in result.stdout
     assert "- [ایک روز پہلے, اپنے کاغذات تیار رکھیں۔]" in (content / "ur.yaml").read_text(encoding="utf-8")
+
+
+def test_pictures_are_drawn_at_their_size_centred_with_their_caption(built: Path) -> None:
+    document = pdfium.PdfDocument(built / "visit-schedule_en_A5.pdf")
+    try:
+        pages = list(document)
+        images = [(number, obj.get_bounds()) for number, page in enumerate(pages)
+                  for obj in page.get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_IMAGE,), max_depth=3)]
+        paths = [obj.get_bounds() for obj in pages[0].get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_PATH,), max_depth=3)]
+        width = pages[0].get_width()
+    finally:
+        document.close()
+    assert len(images) == 1, "the PNG, once"
+    left, bottom, right, top = images[0][1]
+    assert abs((right - left) - 240 * 0.75) < 0.5 and abs((top - bottom) - 120 * 0.75) < 0.5, "never enlarged"
+    assert abs((left + right) / 2 - width / 2) < 0.5, "centred in the column"
+    chairs = [box for box in paths if abs((box[2] - box[0]) - 30) < 0.5]  # the seats, 40 px wide
+    assert len(chairs) >= 3, "the SVG is drawn as vector shapes"
+    assert "The waiting area." in page_texts(built / "visit-schedule_en_A5.pdf")[0]
+
+
+@pytest.mark.parametrize(("file_line", "message"), [
+    ("../leaflet.yaml", "`../leaflet.yaml` leaves the content folder"),
+    ("/etc/passwd.svg", "`/etc/passwd.svg` leaves the content folder"),
+    ("nowhere.svg", "no file `nowhere.svg`"),
+    ("photo.jpg", "`photo.jpg` is not a picture this tool draws; expected an .svg or .png file"),
+    ("broken.svg", "`broken.svg` is not well-formed SVG (line 1"),
+    ("words.svg", "`words.svg` has <text>, whose font cannot be embedded"),
+    ("fake.png", "`fake.png` cannot be read as PNG"),
+])
+def test_a_picture_that_cannot_be_drawn_is_a_check_error(tmp_path: Path, file_line: str, message: str) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "broken.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'><rect", encoding="utf-8")
+    (content / "words.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'><text>Hi</text></svg>",
+                                       encoding="utf-8")
+    (content / "fake.png").write_bytes(b"not a png at all")
+    english = (content / "en.yaml").read_text(encoding="utf-8").replace("file: waiting-area.svg", f"file: {file_line}")
+    (content / "en.yaml").write_text(english, encoding="utf-8")
+    line = english.splitlines().index(f"          file: {file_line}") + 1
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode == 2
+    assert f"en.yaml:{line}:17: sections[0].blocks[1].image.file: {message}" in result.stderr, result.stderr
+
+
+def test_a_picture_without_words_is_a_check_error(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    english = (content / "en.yaml").read_text(encoding="utf-8")
+    english = english.replace("          alt: Three chairs in a row, and a green door on the right.\n", "")
+    (content / "en.yaml").write_text(english, encoding="utf-8")
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode == 2
+    assert re.search(r"en\.yaml:\d+:\d+: sections\[0\]\.blocks\[1\]\.image\.alt: missing", result.stderr)

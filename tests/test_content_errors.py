@@ -89,7 +89,7 @@ def test_block_in_a_section_is_located_by_path(content_copy) -> None:
     match = only_message(content_copy)
     assert re.fullmatch(r"sections\[\d+\]\.blocks\[\d+\]\.paragraf", match["field"])
     assert int(match["line"]) == line
-    assert "paragraph, heading, bullets, numbered, table, callout, contacts, diagram" in match["expected"]
+    assert "paragraph, heading, bullets, numbered, table, image, callout, contacts, diagram" in match["expected"]
 
 
 def test_text_where_a_list_belongs(content_copy) -> None:

@@ -34,11 +34,13 @@ from leaflet.content.model import (
     NumberedList,
     OpeningHours,
     Paragraph,
+    Picture,
     Section,
     Subheading,
     Table,
     Translation,
 )
+from leaflet.content.pictures import picture_problem
 from leaflet.content.reader import ContentError, NodeReader, describe, join
 
 FACTS_FILE = "leaflet.yaml"
@@ -56,7 +58,7 @@ _DOCUMENT_CONTROL_FIELDS = (
     "heading", "published_by", "code", "version", "published",
     "last_reviewed", "next_review", "sources", "feedback",
 )
-_BLOCK_KINDS = ("paragraph", "heading", "bullets", "numbered", "table", "callout", "contacts", "diagram")
+_BLOCK_KINDS = ("paragraph", "heading", "bullets", "numbered", "table", "image", "callout", "contacts", "diagram")
 MAX_COLUMNS = 4
 
 
@@ -446,6 +448,8 @@ def _read_block(reader: NodeReader, node: Node, field: str) -> Block | None:
         return BulletList(tuple(items)) if kind == "bullets" else NumberedList(tuple(items))
     if kind == "table":
         return _read_table(reader, value, name)
+    if kind == "image":
+        return _read_picture(reader, value, name)
     text = reader.text(value, name, kind if kind in ("paragraph", "callout") else DEFAULT_KIND)
     if text is None:
         return None
@@ -455,6 +459,24 @@ def _read_block(reader: NodeReader, node: Node, field: str) -> Block | None:
     block_types = {"paragraph": Paragraph, "heading": Subheading, "callout": Callout,
                    "contacts": ContactPanel, "diagram": DiagramBlock}
     return block_types[kind](text)
+
+
+def _read_picture(reader: NodeReader, node: Node, field: str) -> Picture | None:
+    """An image block: its file must be a drawable picture inside the content folder; alt is required."""
+    keys = reader.mapping(node, field, ("file", "alt"), ("caption",))
+    if keys is None or not {"file", "alt"} <= set(keys):
+        return None
+    name = reader.text(keys["file"], join(field, "file"))
+    alt = reader.text(keys["alt"], join(field, "alt"))
+    caption = reader.text(keys["caption"], join(field, "caption")) if "caption" in keys else None
+    if name is None or alt is None or ("caption" in keys and caption is None):
+        return None
+    folder = Path(reader.path).parent
+    problem = picture_problem(folder, name)
+    if problem is not None:
+        reader.error(keys["file"], join(field, "file"), *problem)
+        return None
+    return Picture(str(name), str(folder / name), alt, caption)
 
 
 def _read_table(reader: NodeReader, node: Node, field: str) -> Table | None:

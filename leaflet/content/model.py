@@ -61,6 +61,16 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An SVG or PNG from the content folder, scaled to the column, described in words."""
+
+    file: str  # the file name as written, relative to the content folder (not shown to readers)
+    path: str  # where it was found
+    alt: Text  # the picture in words, for screen readers and when it cannot be seen
+    caption: Text | None = None
+
+
+@dataclass(frozen=True)
 class Callout:
     text: Text
 
@@ -77,7 +87,8 @@ class DiagramBlock:
     kind: Text
 
 
-Block = Paragraph | Subheading | BulletList | NumberedList | Table | Callout | ContactPanel | DiagramBlock
+Block = (Paragraph | Subheading | BulletList | NumberedList | Table | Picture | Callout | ContactPanel
+         | DiagramBlock)
 
 # The diagrams the leaflet can draw, and the labels each needs in every language:
 # "text" is one text, "list" a list of texts, "item" a mapping with name and description.

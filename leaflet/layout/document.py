@@ -22,6 +22,7 @@ from leaflet.content.model import (
     Leaflet,
     NumberedList,
     Paragraph,
+    Picture,
     Section,
     Subheading,
     Table,
@@ -38,9 +39,10 @@ from leaflet.layout.flowables import (
 )
 from leaflet.layout.geometry import PageGeometry, geometry_for
 from leaflet.layout.pages import PageFurniture, PageTexts
+from leaflet.layout.picture import PictureBlock
 from leaflet.layout.styles import Palette, Styles, palette_for, styles_for, to_cmyk
 from leaflet.layout.table import TableBlock
-from leaflet.layout.textblock import TextBlock
+from leaflet.layout.textblock import BlockStyle, TextBlock
 from leaflet.text import family_for_script, parse_inline, register_family, set_text
 from leaflet.text import locale as wording
 
@@ -320,6 +322,12 @@ class _LeafletRenderer:
             return _list_items([TextBlock(item, styles.bullet, bullet="•") for item in block.items], styles)
         if isinstance(block, NumberedList):
             return self._numbered_list(block)
+        if isinstance(block, Picture):
+            g = self.geometry
+            frame = g.height - g.margin_top - g.margin_bottom - g.footer_height - g.running_header_height
+            caption = BlockStyle(styles.small.text.with_(align="center"))
+            return [PictureBlock(block.path, block.caption, caption, styles.small.text.size * 0.5,
+                                 styles.body.space_after * 0.6, frame, str(self._canvas_settings()["initialFontName"]))]
         if isinstance(block, Table):
             pad = styles.body.text.size * 0.4
             return [TableBlock(list(block.header), [list(row) for row in block.rows], styles.table_header,

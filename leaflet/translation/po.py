@@ -101,6 +101,8 @@ def _locate(document, path: str) -> tuple[object, object] | None:
                 token = "bullets"
             elif token in ("header", "rows") and isinstance(node, dict) and "table" in node:
                 node = node["table"]
+            elif token in ("alt", "caption") and isinstance(node, dict) and "image" in node:
+                node = node["image"]
             if last:
                 node[token]
                 return node, token
