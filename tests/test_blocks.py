@@ -37,6 +37,18 @@ def page_texts(path: Path) -> list[str]:
         document.close()
 
 
+def check_edited(tmp_path: Path, name: str, old: str, new: str) -> str:
+    """Run `check` on a copy of the fixture with `old` replaced by `new` in file `name`; its errors (exit 2)."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    text = (content / name).read_text(encoding="utf-8")
+    assert old in text
+    (content / name).write_text(text.replace(old, new), encoding="utf-8")
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode == 2, result.stdout
+    return result.stderr
+
+
 def lines_of(path: Path) -> list:
     return [line for number, page in enumerate(PdfReader(path).pages, 1) for line in text_lines(page, number)]
 
@@ -103,26 +115,14 @@ def test_no_opening_hours_means_no_hours_strip(built: Path) -> None:
 
 
 def test_opening_hours_without_their_wording_is_a_check_error(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    facts = (content / "leaflet.yaml").read_text(encoding="utf-8")
-    facts += "opening_hours:\n  first_day: monday\n  last_day: friday\n  opens: \"09:00\"\n  closes: \"17:00\"\n"
-    (content / "leaflet.yaml").write_text(facts, encoding="utf-8")
-    result = run_cli("check", "--content", str(content))
-    assert result.returncode == 2
-    assert re.search(r"en\.yaml:\d+:\d+: labels\.opening_hours: missing; expected how to word", result.stderr)
+    hours = "opening_hours:\n  first_day: monday\n  last_day: friday\n  opens: \"09:00\"\n  closes: \"17:00\"\n"
+    errors = check_edited(tmp_path, "leaflet.yaml", "figures: {}\n", "figures: {}\n" + hours)
+    assert re.search(r"en\.yaml:\d+:\d+: labels\.opening_hours: missing; expected how to word", errors)
 
 
 def test_a_table_row_with_the_wrong_number_of_cells_is_a_check_error(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    english = (content / "en.yaml").read_text(encoding="utf-8")
-    english = english.replace("- [The day before, Get your papers ready.]", "- [The day before]")
-    (content / "en.yaml").write_text(english, encoding="utf-8")
-    result = run_cli("check", "--content", str(content))
-    assert result.returncode == 2
-    assert re.search(r"en\.yaml:\d+:\d+: sections\[1\]\.blocks\[1\]\.table\.rows\[1\]: 1 cells; expected 2",
-                     result.stderr), result.stderr
+    errors = check_edited(tmp_path, "en.yaml", "- [The day before, Get your papers ready.]", "- [The day before]")
+    assert re.search(r"en\.yaml:\d+:\d+: sections\[1\]\.blocks\[1\]\.table\.rows\[1\]: 1 cells; expected 2", errors)
 
 
 def test_table_cells_and_numbered_items_go_through_po_files(tmp_path: Path) -> None:
@@ -189,11 +189,6 @@ def test_a_picture_that_cannot_be_drawn_is_a_check_error(tmp_path: Path, file_li
 
 
 def test_a_picture_without_words_is_a_check_error(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    english = (content / "en.yaml").read_text(encoding="utf-8")
-    english = english.replace("          alt: Three chairs in a row, and a green door on the right.\n", "")
-    (content / "en.yaml").write_text(english, encoding="utf-8")
-    result = run_cli("check", "--content", str(content))
-    assert result.returncode == 2
-    assert re.search(r"en\.yaml:\d+:\d+: sections\[0\]\.blocks\[1\]\.image\.alt: missing", result.stderr)
+    alt = "          alt: Three chairs in a row, and a green door on the right.\n"
+    errors = check_edited(tmp_path, "en.yaml", alt, "")
+    assert re.search(r"en\.yaml:\d+:\d+: sections\[0\]\.blocks\[1\]\.image\.alt: missing", errors)
