@@ -6,9 +6,10 @@ per language, imposed for saddle-stitch printing.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 
 from leaflet.content import ContentError, Leaflet, load_leaflet
@@ -22,6 +23,7 @@ from leaflet.layout import (
     render_notes_page,
     text_areas,
 )
+from leaflet.outputs import BILINGUAL, input_fingerprint, output_name, planned_outputs, sidecar, sidecar_text
 from leaflet.pdf import (
     Expectations,
     Finding,
@@ -34,10 +36,6 @@ from leaflet.pdf import (
 from leaflet.text import uncovered_characters
 from leaflet.text.locale import language_name, text_direction
 from leaflet.translation import translation_status
-
-_OUTPUT_NAME = re.compile(
-    r"(?P<id>[a-z0-9-]+)_(?P<lang>[A-Za-z_]+?)_(?P<size>A4|A5)(?P<kind>-booklet|_print)?\.pdf")
-BILINGUAL = "bilingual"
 
 
 def load_checked(content_dir: Path, languages: list[str] | None = None) -> Leaflet:
@@ -70,21 +68,6 @@ def check_fonts_cover(leaflet: Leaflet) -> None:
                                 f"for `{language}` cover (fonts/fonts.yaml)")
     if problems:
         raise ContentError(problems)
-
-
-def output_name(leaflet_id: str, language: str, size: str, kind: str = "") -> str:
-    """File name of a leaflet; `kind` is '', 'booklet' or 'print'."""
-    suffix = {"": "", "booklet": "-booklet", "print": "_print"}[kind]
-    return f"{leaflet_id}_{language}_{size}{suffix}.pdf"
-
-
-def parse_output_name(name: str) -> tuple[str, str, str, str] | None:
-    """(leaflet id, language or 'bilingual', size, kind) from an output file name."""
-    match = _OUTPUT_NAME.fullmatch(name)
-    if not match:
-        return None
-    kind = {None: "", "-booklet": "booklet", "_print": "print"}[match["kind"]]
-    return match["id"], match["lang"], match["size"], kind
 
 
 def expectations_for(leaflet: Leaflet, language: str, size: str, kind: str = "",
@@ -134,53 +117,81 @@ def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_
           for_print: bool = False) -> BuildResult:
     """Build and check every requested PDF, then write them all, or none if any check failed.
 
-    For print, only the print variant of each leaflet. Raises ContentError before anything
-    is written if the content is wrong.
+    Each language and size is laid out and checked in its own process, on every core; the
+    bilingual files are merged from those. For print, only the print variant of each leaflet.
+    Raises ContentError before anything is written if the content is wrong.
     """
     check_output_folder(content_dir, out_dir)
     leaflet = load_checked(content_dir, languages)
+    codes = list(leaflet.languages)
     result = BuildResult(warnings=_translation_warnings(leaflet))
-    files: dict[Path, bytes] = {}
-    for path, data, expected in _render_all(leaflet, sizes, out_dir, for_print):
-        findings = check_pdf(data, str(path), expected)
-        result.findings.extend(findings)
-        files[path] = data
-    for language in leaflet.languages:
+    units = [_Unit(content_dir, out_dir, tuple(codes), language, size, for_print)
+             for size in sizes for language in codes]
+    made: dict[str, tuple[bytes, list[Finding]]] = {}
+    leaflet_pdfs: dict[tuple[str, str], bytes] = {}
+    for unit, outputs in zip(units, _run_all(units), strict=True):
+        for name, data, findings in outputs:
+            made[name] = (data, findings)
+        leaflet_pdfs[unit.language, unit.size] = outputs[0][1]
+    if not for_print and len(codes) > 1:
+        for size in sizes:
+            name = output_name(leaflet.facts.id, BILINGUAL, size)
+            parts = [LanguagePart(code, language_name(code), leaflet_pdfs[code, size]) for code in codes]
+            data = merge_languages(parts)
+            made[name] = (data, check_pdf(data, str(out_dir / name),
+                                          expectations_for(leaflet, BILINGUAL, size, parts_checked=True)))
+    for language in codes:
         for size in sizes:
             result.warnings.extend(layout_notes(leaflet, language, size))
+    files = {out_dir / name: made[name][0] for name in planned_outputs(leaflet.facts.id, codes, sizes, for_print)}
+    result.findings = [finding for name in made for finding in made[name][1]]
     if result.findings:
         return result
-    write_all_atomically(files)
+    fingerprint = input_fingerprint(content_dir, codes)
+    sidecars = {sidecar(path): sidecar_text(data, fingerprint) for path, data in files.items()}
+    write_all_atomically({**files, **sidecars})
     result.written = [BuiltFile(path, len(data)) for path, data in files.items()]
     return result
 
 
-def _render_all(leaflet: Leaflet, sizes: list[str], out_dir: Path,
-                for_print: bool) -> Iterator[tuple[Path, bytes, Expectations]]:
-    """(path, PDF, what it must show) of every file of the build, in the order they are written."""
-    leaflet_id = leaflet.facts.id
-    if for_print:
-        for size in sizes:
-            for language in leaflet.languages:
-                yield (out_dir / output_name(leaflet_id, language, size, "print"),
-                       render_leaflet(leaflet, language, size, for_print=True),
-                       expectations_for(leaflet, language, size, "print"))
-        return
-    for size in sizes:
-        pdfs = {language: render_leaflet(leaflet, language, size) for language in leaflet.languages}
-        for language, data in pdfs.items():
-            yield out_dir / output_name(leaflet_id, language, size), data, expectations_for(leaflet, language, size)
-        if len(pdfs) > 1:
-            parts = [LanguagePart(language, language_name(language), data) for language, data in pdfs.items()]
-            yield (out_dir / output_name(leaflet_id, BILINGUAL, size), merge_languages(parts),
-                   expectations_for(leaflet, BILINGUAL, size, parts_checked=True))
-        if size == "A5":
-            for language, data in pdfs.items():
-                rtl = text_direction(language) == "rtl"
-                booklet = impose_booklet(data, render_notes_page(leaflet, language, size),
-                                         render_back_cover(leaflet, language, size), rtl)
-                yield (out_dir / output_name(leaflet_id, language, size, "booklet"), booklet,
-                       expectations_for(leaflet, language, size, "booklet"))
+@dataclass(frozen=True)
+class _Unit:
+    """One language in one size: what a worker process lays out and checks."""
+
+    content_dir: Path
+    out_dir: Path
+    languages: tuple[str, ...]
+    language: str
+    size: str
+    for_print: bool
+
+
+def _run_all(units: list[_Unit]) -> list[list[tuple[str, bytes, list[Finding]]]]:
+    """Every unit's files, in order; in a pool of processes when there is more than one core to use."""
+    workers = min(len(units), os.cpu_count() or 1)
+    if workers <= 1:
+        return [_make_unit(unit) for unit in units]
+    # fork: the workers start with this process's imports and fonts, and any test's patches
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        return list(pool.map(_make_unit, units))
+
+
+def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:
+    """(file name, PDF, failed checks) of one language and size: the leaflet first, then its booklet."""
+    leaflet = load_checked(unit.content_dir, list(unit.languages))
+    language, size, leaflet_id = unit.language, unit.size, leaflet.facts.id
+    kind = "print" if unit.for_print else ""
+    name = output_name(leaflet_id, language, size, kind)
+    data = render_leaflet(leaflet, language, size, for_print=unit.for_print)
+    made = [(name, data, check_pdf(data, str(unit.out_dir / name), expectations_for(leaflet, language, size, kind)))]
+    if size == "A5" and not unit.for_print:
+        rtl = text_direction(language) == "rtl"
+        booklet = impose_booklet(data, render_notes_page(leaflet, language, size),
+                                 render_back_cover(leaflet, language, size), rtl)
+        name = output_name(leaflet_id, language, size, "booklet")
+        made.append((name, booklet, check_pdf(booklet, str(unit.out_dir / name),
+                                              expectations_for(leaflet, language, size, "booklet"))))
+    return made
 
 
 def _translation_warnings(leaflet: Leaflet) -> list[str]:

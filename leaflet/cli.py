@@ -8,14 +8,11 @@ import os
 import sys
 from pathlib import Path
 
-from leaflet.build import BILINGUAL, build, check_fonts_cover, expectations_for, parse_output_name
-from leaflet.content import ContentError, load_leaflet
-from leaflet.layout import SIZES
-from leaflet.pdf import CHECKS, Expectations, Finding, check_pdf_file, write_atomically
-from leaflet.preview import write_previews
-from leaflet.translation import mark_reviewed, translation_status
-from leaflet.translation.po import export_po, import_po
-from leaflet.translation.status import SOURCE_LANGUAGE
+from leaflet.errors import ContentError
+from leaflet.outputs import BILINGUAL, SIZES, fresh_outputs, parse_output_name
+
+# Each command imports the stages it uses when it runs: a rebuild with nothing changed, or
+# `--help`, never loads the layout engine.
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_CONTENT = Path("content")
@@ -33,8 +30,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build_parser = commands.add_parser("build", help="build, check and write leaflet PDFs",
                                        description="Build, check and write leaflet PDFs.")
-    build_parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
-                              help="content folder (default: content)")
+    _content_option(build_parser)
     build_parser.add_argument("--lang", action="append", metavar="CODE",
                               help="language to build, e.g. en; repeat for more (default: all)")
     build_parser.add_argument("--size", action="append", choices=SIZES,
@@ -50,8 +46,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Validate the content files (one line per problem, exit 2), then report on each "
                     "translation against English: missing, stale, orphan and untranslated items, "
                     "keyboard slips and characters no font has (exit 1 if any), with a summary line.")
-    check_parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
-                              help="content folder (default: content)")
+    _content_option(check_parser)
     check_parser.add_argument("--mark-reviewed", metavar="LANG",
                               help="record that LANG now matches the current English (clears stale items)")
 
@@ -59,8 +54,7 @@ def _parser() -> argparse.ArgumentParser:
         "preview", help="PNG images of every page, and side-by-side sheets against English",
         description="Write a PNG of every page into output/preview/, and for each translation a "
                     "sheet per page with the English page beside it.")
-    preview_parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
-                                help="content folder (default: content)")
+    _content_option(preview_parser)
     preview_parser.add_argument("--lang", action="append", metavar="CODE", help="language (default: all)")
     preview_parser.add_argument("--size", action="append", choices=SIZES, help="page size (default: A4 and A5)")
     preview_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT / "preview", metavar="DIR",
@@ -71,8 +65,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Write LANG's translation as a .po file: msgctxt the item's path, msgid the English, "
                     "msgstr the translation (empty where missing).")
     export_parser.add_argument("language", metavar="LANG")
-    export_parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
-                               help="content folder (default: content)")
+    _content_option(export_parser)
     export_parser.add_argument("--out", type=Path, metavar="FILE",
                                help="where to write it (default: output/<leaflet-id>_<LANG>.po)")
     import_parser = commands.add_parser(
@@ -80,8 +73,16 @@ def _parser() -> argparse.ArgumentParser:
         description="Write the translations of a .po file into content/<lang>.yaml, keeping its order, "
                     "comments and layout, then run check.")
     import_parser.add_argument("po_file", type=Path, metavar="FILE.po")
-    import_parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
-                               help="content folder (default: content)")
+    _content_option(import_parser)
+
+    list_parser = commands.add_parser(
+        "list", help="the catalogue: each leaflet, its titles, translations and whether its PDFs are up to date",
+        description="Print each leaflet: its id, its title in each language, where each translation stands "
+                    "(draft or reviewed, with missing and stale items), its sizes, and whether the PDFs in "
+                    "the output folder are up to date with the content.")
+    _content_option(list_parser)
+    list_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
+                             help="output folder to compare with (default: output)")
 
     validate_parser = commands.add_parser(
         "validate", help="run the PDF checks on built files",
@@ -89,10 +90,14 @@ def _parser() -> argparse.ArgumentParser:
                     "<leaflet-id>_<lang>_<size>.pdf, ..._bilingual_<size>.pdf, ..._<lang>_A5-booklet.pdf) "
                     "against the content they were built from, and print a table of the results.")
     validate_parser.add_argument("files", nargs="+", type=Path, metavar="FILE.pdf")
-    validate_parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
-                                 help="content folder (default: content)")
+    _content_option(validate_parser)
     validate_parser.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
+
+
+def _content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, metavar="DIR",
+                        help="content folder (default: content)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,9 +110,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "import-po":
             return _import_po(args.po_file, args.content)
         if args.command == "preview":
+            from leaflet.preview import write_previews
+
             written = write_previews(args.content, args.lang, args.size or list(SIZES), args.out)
             print(f"wrote {len(written)} images into {args.out}")
             return EXIT_OK
+        if args.command == "list":
+            return _list(args.content, args.out)
         if args.command == "validate":
             return _validate(args.files, args.content, args.json)
         if args.command == "build":
@@ -129,7 +138,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(content: Path, languages: list[str] | None, sizes: list[str] | None, out: Path,
            for_print: bool = False) -> int:
-    result = build(content, languages, sizes or list(SIZES), out, for_print)
+    sizes = sizes or list(SIZES)
+    fresh = fresh_outputs(content, languages, sizes, out, for_print)
+    if fresh:
+        print(f"{len(fresh)} files in {out} are up to date (built from these very files); nothing rebuilt")
+        return EXIT_OK
+    from leaflet.build import build
+
+    result = build(content, languages, sizes, out, for_print)
     for built in result.written:
         print(f"wrote {built.path} ({built.size_bytes // 1024} KB)")
     for warning in result.warnings:
@@ -150,6 +166,11 @@ def _check(content: Path, mark_reviewed_language: str | None) -> int:
     Characters no font has are reported in the translation report and then, because `build`
     cannot draw them, as errors (exit 2).
     """
+    from leaflet.build import check_fonts_cover
+    from leaflet.content import load_leaflet
+    from leaflet.translation import mark_reviewed, translation_status
+    from leaflet.translation.status import SOURCE_LANGUAGE
+
     leaflet = load_leaflet(content)
     if mark_reviewed_language:
         if mark_reviewed_language not in leaflet.languages or mark_reviewed_language == SOURCE_LANGUAGE:
@@ -172,10 +193,38 @@ def _check(content: Path, mark_reviewed_language: str | None) -> int:
     return EXIT_OK if clean else EXIT_CHECK_FAILED
 
 
+def _list(content: Path, out: Path) -> int:
+    """One block per leaflet: titles and translation state per language, sizes, freshness of the PDFs."""
+    from leaflet.content import load_leaflet
+    from leaflet.translation import translation_status
+    from leaflet.translation.status import SOURCE_LANGUAGE
+
+    leaflet = load_leaflet(content)
+    print(leaflet.facts.id)
+    for language, text in leaflet.languages.items():
+        if language == SOURCE_LANGUAGE:
+            state = "source"
+        else:
+            counts = translation_status(leaflet, language).counts
+            stage = text.translation.status if text.translation else "reviewed"
+            state = f"{stage}, {counts['missing']} missing, {counts['stale']} stale"
+        print(f"  {language:<5} {text.title} ({text.subtitle})  [{state}]")
+    fresh = fresh_outputs(content, None, list(SIZES), out, False)
+    print(f"  sizes {', '.join(SIZES)}; {out}: "
+          + (f"up to date ({len(fresh)} files)" if fresh else "not built, or older than the content"))
+    return EXIT_OK
+
+
 def _export_po(language: str, content: Path, out: Path | None) -> int:
+    from leaflet.translation.status import SOURCE_LANGUAGE
+
     if language == SOURCE_LANGUAGE:
         print(f"{language}: English is what is translated from; expected a translation's code", file=sys.stderr)
         return EXIT_BAD_INPUT
+    from leaflet.content import load_leaflet
+    from leaflet.pdf.output import write_atomically
+    from leaflet.translation.po import export_po
+
     leaflet = load_leaflet(content, [SOURCE_LANGUAGE, language])
     path = out or DEFAULT_OUTPUT / f"{leaflet.facts.id}_{language}.po"
     write_atomically(path, export_po(leaflet, language))
@@ -190,6 +239,8 @@ def _import_po(po_file: Path, content: Path) -> int:
         print(f"{po_file}: cannot be read ({error.strerror}); expected a .po file", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
+        from leaflet.translation.po import import_po
+
         path, changed, skipped = import_po(data, content)
     except (ValueError, KeyError, OSError) as error:
         print(f"{po_file}: not a translation of this leaflet ({error}); expected a file from export-po",
@@ -211,6 +262,10 @@ def _validate(files: list[Path], content: Path, as_json: bool) -> int:
             return EXIT_BAD_INPUT
         parsed[path] = names
     languages = {lang for _, lang, _, _ in parsed.values()}
+    from leaflet.build import expectations_for
+    from leaflet.content import load_leaflet
+    from leaflet.pdf import check_pdf_file
+
     leaflet = load_leaflet(content, None if BILINGUAL in languages else sorted(languages))
     report = []
     for path, (leaflet_id, language, size, kind) in parsed.items():
@@ -227,14 +282,20 @@ def _validate(files: list[Path], content: Path, as_json: bool) -> int:
     return EXIT_CHECK_FAILED if any(findings for _, _, findings in report) else EXIT_OK
 
 
-def _cells(expected: Expectations, findings: list[Finding]) -> dict[str, str]:
+def _cells(expected, findings) -> dict[str, str]:
     """Each check's result for one file: ok, n/a, or what was found."""
     not_applicable = {"page boxes": expected.bleed is None, "colours": not expected.cmyk_only,
                       "outline": expected.sections is None, "page count": expected.page_multiple == 1}
     found = {finding.check: finding.found for finding in findings}
     opened = "opens" not in found
     return {check: found.get(check) or ("n/a" if not_applicable.get(check) or not opened else "ok")
-            for check in CHECKS}
+            for check in _checks()}
+
+
+def _checks() -> tuple[str, ...]:
+    from leaflet.pdf import CHECKS
+
+    return CHECKS
 
 
 def _report_json(report) -> dict:
@@ -247,14 +308,15 @@ def _print_report(report) -> None:
     """A table, file by check; what failed is spelled out below it (and on stderr)."""
     names = [path.name for path, _, _ in report]
     first = max(len(name) for name in names)
-    print(f"{'file':<{first}}  " + "  ".join(CHECKS))
+    checks = _checks()
+    print(f"{'file':<{first}}  " + "  ".join(checks))
     for name, (_, expected, findings) in zip(names, report, strict=True):
         cells = _cells(expected, findings)
-        marks = [("ok" if cells[c] == "ok" else "-" if cells[c] == "n/a" else "FAIL").ljust(len(c)) for c in CHECKS]
+        marks = [("ok" if cells[c] == "ok" else "-" if cells[c] == "n/a" else "FAIL").ljust(len(c)) for c in checks]
         print(f"{name:<{first}}  " + "  ".join(marks).rstrip())
     failures = [finding for _, _, findings in report for finding in findings]
     for finding in failures:
         print(f"check failed: {finding}", file=sys.stderr)
-    checked = len(report) * len(CHECKS)
+    checked = len(report) * len(checks)
     print(f"{len(report)} files, {len(failures)} of {checked} checks failed" if failures
           else f"{len(report)} files: all checks passed")

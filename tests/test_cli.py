@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -28,7 +29,8 @@ def test_default_command_builds_every_language_in_both_sizes(tmp_path: Path) -> 
     expected = {f"liver-metastases_{lang}_{size}.pdf" for lang in languages for size in ("A4", "A5")}
     expected |= {f"liver-metastases_bilingual_{size}.pdf" for size in ("A4", "A5")}
     expected |= {f"liver-metastases_{lang}_A5-booklet.pdf" for lang in languages}
-    assert {p.name for p in (tmp_path / "output").iterdir()} == expected
+    assert {p.name for p in (tmp_path / "output").iterdir() if not p.name.startswith(".")} == expected
+    assert {p.name for p in (tmp_path / "output").glob(".*.sha256")} == {f".{name}.sha256" for name in expected}
     for name in expected:
         assert f"wrote output/{name}" in result.stdout
 
@@ -36,7 +38,8 @@ def test_default_command_builds_every_language_in_both_sizes(tmp_path: Path) -> 
 def test_build_options_choose_language_size_and_folder(tmp_path: Path) -> None:
     result = run_cli("build", "--lang", "en", "--size", "A4", "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["liver-metastases_en_A4.pdf"]
+    assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")] == [
+        "liver-metastases_en_A4.pdf"]
 
 
 def test_check_accepts_the_real_content() -> None:
@@ -67,7 +70,7 @@ def test_bad_content_exits_2_with_one_line_and_leaves_output_alone(tmp_path: Pat
     assert lines[0].startswith(f"{english}:{line}:")
     assert "title: found nothing; expected text" in lines[0]
     assert good.read_bytes() == before
-    assert [p.name for p in out.iterdir()] == [good.name]
+    assert [p.name for p in out.iterdir() if not p.name.startswith(".")] == [good.name]
 
 
 def test_check_reports_bad_content_with_exit_2(tmp_path: Path) -> None:
@@ -131,3 +134,39 @@ def test_validate_rejects_a_name_it_cannot_read(tmp_path: Path, built) -> None:
     result = run_cli("validate", str(odd))
     assert result.returncode == 2
     assert "expected <leaflet-id>_<lang>_<size>.pdf" in result.stderr
+
+
+def test_a_rebuild_with_nothing_changed_rewrites_nothing(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--size", "A5", "--out", str(out)).returncode == 0
+    before = {path.name: (path.stat().st_ino, path.stat().st_mtime_ns) for path in out.iterdir()}
+    again = run_cli("build", "--content", str(content), "--size", "A5", "--out", str(out))
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip() == f"5 files in {out} are up to date (built from these very files); nothing rebuilt"
+    assert {path.name: (path.stat().st_ino, path.stat().st_mtime_ns) for path in out.iterdir()} == before
+
+    tampered = out / "liver-metastases_en_A5.pdf"
+    tampered.write_bytes(tampered.read_bytes() + b"\n")
+    assert "wrote" in run_cli("build", "--content", str(content), "--size", "A5", "--out", str(out)).stdout
+
+    english = content / "en.yaml"
+    english.write_text(english.read_text(encoding="utf-8").replace("Liver Metastases", "Liver Metastasis", 1),
+                       encoding="utf-8")
+    rebuilt = run_cli("build", "--content", str(content), "--size", "A5", "--out", str(out))
+    assert rebuilt.returncode == 0 and "wrote" in rebuilt.stdout, rebuilt.stdout
+
+
+def test_list_shows_each_language_its_state_and_whether_the_pdfs_are_up_to_date(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    before = run_cli("list", "--out", str(out))
+    assert before.returncode == 0, before.stderr
+    lines = before.stdout.splitlines()
+    assert lines[0] == "liver-metastases"
+    assert lines[1].split()[0] == "en" and "Liver Metastases (Secondary Liver Cancer)" in lines[1]
+    assert lines[2].split()[0] == "ur" and re.search(r"\[(draft|reviewed), \d+ missing, \d+ stale\]", lines[2])
+    assert lines[3].endswith("not built, or older than the content")
+    assert run_cli("build", "--out", str(out)).returncode == 0
+    after = run_cli("list", "--out", str(out))
+    assert after.stdout.splitlines()[3].endswith("up to date (8 files)")

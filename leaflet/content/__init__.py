@@ -2,7 +2,7 @@
 
 from leaflet.content.loader import FACTS_FILE, available_languages, load_leaflet
 from leaflet.content.model import LanguageContent, Leaflet, LeafletFacts, Location, Text
-from leaflet.content.reader import ContentError
+from leaflet.errors import ContentError
 
 __all__ = [
     "FACTS_FILE",

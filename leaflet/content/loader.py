@@ -41,10 +41,11 @@ from leaflet.content.model import (
     Translation,
 )
 from leaflet.content.pictures import picture_problem
-from leaflet.content.reader import ContentError, NodeReader, describe, join
+from leaflet.content.reader import NodeReader, describe, join
+from leaflet.errors import ContentError
+from leaflet.outputs import available_languages
 
 FACTS_FILE = "leaflet.yaml"
-_LANGUAGE_FILE = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2})?\.yaml")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _LABEL_FIELDS = ("patient_information", "page_of", "notes")
@@ -60,12 +61,6 @@ _DOCUMENT_CONTROL_FIELDS = (
 )
 _BLOCK_KINDS = ("paragraph", "heading", "bullets", "numbered", "table", "image", "callout", "contacts", "diagram")
 MAX_COLUMNS = 4
-
-
-def available_languages(content_dir: Path) -> list[str]:
-    """Language codes with a content file, in a stable order (English first)."""
-    codes = sorted(p.stem for p in content_dir.glob("*.yaml") if _LANGUAGE_FILE.fullmatch(p.name))
-    return sorted(codes, key=lambda code: code != "en")
 
 
 def load_leaflet(content_dir: Path, languages: list[str] | None = None) -> Leaflet:

@@ -33,20 +33,6 @@ _KIND_NAMES = {
 }
 
 
-class ContentError(Exception):
-    """Content that cannot be built; each message is one `file:line:col: ...` line."""
-
-    def __init__(self, messages: list[str]) -> None:
-        messages = [_one_line(message) for message in messages]
-        super().__init__("\n".join(messages))
-        self.messages = messages
-
-
-def _one_line(message: str) -> str:
-    """A message as one line, a long value quoted in it cut short (the place says where to look)."""
-    return re.sub(r"`([^`]{60})[^`]{10,}`", r"`\1…`", " ".join(message.split()))
-
-
 def describe(node: Node) -> str:
     if node.tag not in (*_KIND_NAMES, f"{_TAG}str", f"{_TAG}seq", f"{_TAG}map"):
         return f"a value tagged `{node.tag}`"

@@ -8,8 +8,9 @@ from leaflet.layout.document import (
     render_leaflet,
     render_notes_page,
 )
-from leaflet.layout.geometry import SIZES, geometry_for
+from leaflet.layout.geometry import geometry_for
 from leaflet.layout.pages import text_areas
+from leaflet.outputs import SIZES
 
 __all__ = ["BLEED", "SIZES", "document_title", "geometry_for", "layout_notes", "render_back_cover",
            "render_leaflet", "render_notes_page", "text_areas"]

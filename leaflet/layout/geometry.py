@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
 
-SIZES = ("A4", "A5")
-
 
 def from_start(start: float, width: float, across: float, rtl: bool) -> float:
     """Left edge of a box `width` wide set `start` from the reading-start side of a span `across` wide.

@@ -1,0 +1,25 @@
+"""The error every stage raises for content that cannot be built: one `file:line:col: ...` line each.
+
+Kept apart from the content package so that the command line can name it without loading it.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+class ContentError(Exception):
+    """Content that cannot be built; each message is one `file:line:col: ...` line."""
+
+    def __init__(self, messages: list[str]) -> None:
+        messages = [_one_line(message) for message in messages]
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+    def __reduce__(self):  # across processes, as the list of messages it was made from
+        return type(self), (self.messages,)
+
+
+def _one_line(message: str) -> str:
+    """A message as one line, a long value quoted in it cut short (the place says where to look)."""
+    return re.sub(r"`([^`]{60})[^`]{10,}`", r"`\1…`", " ".join(message.split()))

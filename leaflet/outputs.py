@@ -1,0 +1,101 @@
+"""The files a build writes: their names, which ones a build makes, and whether they are up to date.
+
+Light on purpose (standard library and PyYAML only): a rebuild with nothing changed is answered
+from here, without loading the layout engine. Each output has a sidecar `.<name>.sha256` beside
+it holding the fingerprint of everything the build read (content files, pictures, fonts, this
+program's code and pinned libraries) and the SHA-256 of the PDF as written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import yaml
+
+BILINGUAL = "bilingual"
+SIZES = ("A4", "A5")
+_LANGUAGE_FILE = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2})?\.yaml")
+_OUTPUT_NAME = re.compile(
+    r"(?P<id>[a-z0-9-]+)_(?P<lang>[A-Za-z_]+?)_(?P<size>A4|A5)(?P<kind>-booklet|_print)?\.pdf")
+_PROGRAM = Path(__file__).resolve().parents[1]  # the checkout: leaflet/, fonts/, requirements.txt
+
+
+def available_languages(content_dir: Path) -> list[str]:
+    """Language codes with a content file, in a stable order (English first)."""
+    codes = sorted(p.stem for p in content_dir.glob("*.yaml") if _LANGUAGE_FILE.fullmatch(p.name))
+    return sorted(codes, key=lambda code: code != "en")
+
+
+def output_name(leaflet_id: str, language: str, size: str, kind: str = "") -> str:
+    """File name of a leaflet; `kind` is '', 'booklet' or 'print'."""
+    suffix = {"": "", "booklet": "-booklet", "print": "_print"}[kind]
+    return f"{leaflet_id}_{language}_{size}{suffix}.pdf"
+
+
+def parse_output_name(name: str) -> tuple[str, str, str, str] | None:
+    """(leaflet id, language or 'bilingual', size, kind) from an output file name."""
+    match = _OUTPUT_NAME.fullmatch(name)
+    if not match:
+        return None
+    kind = {None: "", "-booklet": "booklet", "_print": "print"}[match["kind"]]
+    return match["id"], match["lang"], match["size"], kind
+
+
+def planned_outputs(leaflet_id: str, languages: list[str], sizes: list[str], for_print: bool) -> list[str]:
+    """Every file a build of these languages and sizes writes, in the order it writes them."""
+    if for_print:
+        return [output_name(leaflet_id, language, size, "print") for size in sizes for language in languages]
+    names = []
+    for size in sizes:
+        names += [output_name(leaflet_id, language, size) for language in languages]
+        if len(languages) > 1:
+            names.append(output_name(leaflet_id, BILINGUAL, size))
+        if size == "A5":
+            names += [output_name(leaflet_id, language, size, "booklet") for language in languages]
+    return names
+
+
+def input_fingerprint(content_dir: Path, languages: list[str]) -> str:
+    """SHA-256 over every file a build reads: the content folder, fonts, code and pinned libraries."""
+    digest = hashlib.sha256(" ".join(languages).encode())
+    sources = [(content_dir, path) for path in sorted(content_dir.rglob("*")) if path.is_file()]
+    sources += [(_PROGRAM, path) for folder in ("leaflet", "fonts") for path in sorted((_PROGRAM / folder).rglob("*"))
+                if path.is_file() and "__pycache__" not in path.parts]
+    sources.append((_PROGRAM, _PROGRAM / "requirements.txt"))
+    for root, path in sources:
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def sidecar(path: Path) -> Path:
+    return path.with_name(f".{path.name}.sha256")
+
+
+def sidecar_text(data: bytes, fingerprint: str) -> bytes:
+    return f"{fingerprint} {hashlib.sha256(data).hexdigest()}\n".encode()
+
+
+def is_fresh(path: Path, fingerprint: str) -> bool:
+    """The file exists, is the one the last build wrote, and was built from the same inputs."""
+    try:
+        return sidecar(path).read_bytes() == sidecar_text(path.read_bytes(), fingerprint)
+    except OSError:
+        return False
+
+
+def fresh_outputs(content_dir: Path, languages: list[str] | None, sizes: list[str], out_dir: Path,
+                  for_print: bool) -> list[Path] | None:
+    """The build's outputs if every one of them is up to date, else None (build again)."""
+    try:
+        facts = yaml.safe_load((content_dir / "leaflet.yaml").read_text(encoding="utf-8"))
+        leaflet_id = facts["id"]
+        if not isinstance(leaflet_id, str):
+            return None
+    except (OSError, yaml.YAMLError, TypeError, KeyError, UnicodeDecodeError):
+        return None  # the full build says what is wrong
+    wanted = languages or available_languages(content_dir)
+    fingerprint = input_fingerprint(content_dir, wanted)
+    paths = [out_dir / name for name in planned_outputs(leaflet_id, wanted, sizes, for_print)]
+    return paths if paths and all(is_fresh(path, fingerprint) for path in paths) else None
