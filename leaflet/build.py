@@ -129,7 +129,8 @@ def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_
              for size in sizes for language in codes]
     made: dict[str, tuple[bytes, list[Finding]]] = {}
     leaflet_pdfs: dict[tuple[str, str], bytes] = {}
-    for unit, outputs in zip(units, _run_all(units), strict=True):
+    lengths = {code: sum(len(text) for _, text in content.texts()) for code, content in leaflet.languages.items()}
+    for unit, outputs in zip(units, _run_all(units, lengths), strict=True):
         for name, data, findings in outputs:
             made[name] = (data, findings)
         leaflet_pdfs[unit.language, unit.size] = outputs[0][1]
@@ -166,14 +167,20 @@ class _Unit:
     for_print: bool
 
 
-def _run_all(units: list[_Unit]) -> list[list[tuple[str, bytes, list[Finding]]]]:
-    """Every unit's files, in order; in a pool of processes when there is more than one core to use."""
+def _run_all(units: list[_Unit], lengths: dict[str, int]) -> list[list[tuple[str, bytes, list[Finding]]]]:
+    """Every unit's files, in order; in a pool of processes when there is more than one core to use.
+
+    The longest first (most text; A5 also makes a booklet), so that no core is left with a long
+    one at the end.
+    """
     workers = min(len(units), os.cpu_count() or 1)
     if workers <= 1:
         return [_make_unit(unit) for unit in units]
+    order = sorted(range(len(units)), key=lambda i: -lengths[units[i].language] * (2 if units[i].size == "A5" else 1))
     # fork: the workers start with this process's imports and fonts, and any test's patches
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        return list(pool.map(_make_unit, units))
+        done = dict(zip(order, pool.map(_make_unit, [units[i] for i in order]), strict=True))
+    return [done[i] for i in range(len(units))]
 
 
 def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:

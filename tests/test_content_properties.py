@@ -25,7 +25,7 @@ WHERE = re.compile(r"^\S+:\d+:\d+: \S")
 
 LONG_WORDS = st.sampled_from([
     "x" * 400, "https://example.org/" + "a-very-long-path/" * 12, "info@" + "sub." * 30 + "example.org",
-    "ابتدائیانتہائیطویلترینلفظ" * 12, "0" * 300,
+    "ابتدائیانتہائیطویلترینلفظ" * 12, "0" * 300, "../leaflet.yaml", "/etc/passwd", "picture.svg/../../x.svg",
 ])
 MIXED = st.sampled_from([
     "بخار 39 °C ہو تو 2–3 دن آرام کریں", "Wilson's disease اور pkli.org.pk/patient_guide",
