@@ -192,3 +192,16 @@ def test_a_picture_without_words_is_a_check_error(tmp_path: Path) -> None:
     alt = "          alt: Three chairs in a row, and a green door on the right.\n"
     errors = check_edited(tmp_path, "en.yaml", alt, "")
     assert re.search(r"en\.yaml:\d+:\d+: sections\[0\]\.blocks\[1\]\.image\.alt: missing", errors)
+
+
+@pytest.mark.parametrize(("language", "pattern"), [("en", "Step {number}:"), ("ur", "مرحلہ {number}:")])
+def test_a_long_number_style_hangs_clear_of_its_items(tmp_path: Path, language: str, pattern: str) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    path = content / f"{language}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'list_number: "[^"]*"', f'list_number: "{pattern}"', text), encoding="utf-8")
+    result = run_cli("build", "--content", str(content), "--lang", language, "--size", "A5", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr  # the placement check finds no overprint
+    assert pattern.replace("{number}", "10").split()[0] in " ".join(page_texts(
+        tmp_path / f"visit-schedule_{language}_A5.pdf"))

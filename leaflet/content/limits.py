@@ -18,5 +18,6 @@ MAX_CHARACTERS = {
     "callout": 700,
     "line": 160,  # headings, labels, contact names: one or two lines
     "title": 100,  # the leaflet's title and subtitle, set large on the first page
+    "marker": 16,  # how a numbered list's number is written, e.g. "Step {number}:"
 }
 DEFAULT_KIND = "line"

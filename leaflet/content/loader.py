@@ -393,7 +393,7 @@ def _read_labels(reader: NodeReader, node: Node) -> Labels | None:
     values: dict[str, object] = dict.fromkeys(_OPTIONAL_LABELS)
     for name in (*_LABEL_FIELDS, *(label for label in _OPTIONAL_LABELS if label in keys)):
         field = f"labels.{name}"
-        value = reader.text(keys[name], field)
+        value = reader.text(keys[name], field, "marker" if name == "list_number" else DEFAULT_KIND)
         wanted = _LABEL_PLACEHOLDERS.get(name, set())
         found = set(re.findall(r"\{(\w*)\}", value or ""))
         if value is not None and found != wanted:

@@ -111,7 +111,8 @@ class NodeReader:
         limit = MAX_CHARACTERS[kind]
         if len(node.value) > limit * 2 or len(" ".join(node.value.split())) > limit:
             self.error(node, field, f"{len(node.value):,} characters, too long for a {kind}",
-                       f"expected at most {limit:,} (split it into several blocks)")
+                       f"expected at most {limit:,}" + (" (split it into several blocks)"
+                                                        if kind in ("paragraph", "bullet", "callout") else ""))
             return None
         control = next((char for char in node.value if _is_forbidden(char)), None)
         if control is not None:

@@ -348,7 +348,8 @@ class _LeafletRenderer:
         numbers = [pattern.replace("{number}", wording.number(index, self.locale))
                    for index in range(1, len(block.numbered) + 1)]
         marker = styles.bullet.text.with_(bold=True)
-        widest = max(set_text(parse_inline(label), marker, 10_000).natural_width for label in numbers)
+        settings = [set_text(parse_inline(label), marker, 10_000) for label in numbers]
+        widest = max(setting.natural_width + setting.inset * marker.size for setting in settings)
         style = replace(styles.bullet, indent=max(styles.bullet.indent, widest + styles.bullet.text.size * 0.6))
         return _list_items([TextBlock(item, style, bullet=label) for item, label in zip(block.numbered, numbers,
                                                                                          strict=True)], styles)

@@ -105,5 +105,5 @@ def _draw_block(canvas, setting: SetText, style: BlockStyle, bullet: str | None,
         marker = set_text([Run(bullet, False)], marker_style, indent)
         first_baseline = setting.baselines[0]
         offset = first_baseline - marker.baselines[0]
-        nudge = indent * 0.1  # the marker sits a little in from the text's start edge
+        nudge = style.text.size * 0.135  # the marker sits a little in from the text's start edge
         marker.draw(canvas, width - indent - nudge if setting.rtl else nudge, height - offset)
