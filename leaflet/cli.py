@@ -9,7 +9,15 @@ import sys
 from pathlib import Path
 
 from leaflet.errors import ContentError
-from leaflet.outputs import BILINGUAL, SIZES, fresh_outputs, parse_output_name
+from leaflet.outputs import (
+    SIZES,
+    available_languages,
+    fresh_outputs,
+    is_catalogue,
+    leaflet_folders,
+    leaflet_id,
+    parse_output_name,
+)
 
 # Each command imports the stages it uses when it runs: a rebuild with nothing changed, or
 # `--help`, never loads the layout engine.
@@ -29,7 +37,10 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     build_parser = commands.add_parser("build", help="build, check and write leaflet PDFs",
-                                       description="Build, check and write leaflet PDFs.")
+                                       description="Build, check and write leaflet PDFs: every leaflet of "
+                                                   "the content folder, or the leaflets named.")
+    build_parser.add_argument("ids", nargs="*", metavar="ID",
+                              help="leaflets to build, by id (default: every leaflet)")
     _content_option(build_parser)
     build_parser.add_argument("--lang", action="append", metavar="CODE",
                               help="language to build, e.g. en; repeat for more (default: all)")
@@ -120,8 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             return _validate(args.files, args.content, args.json)
         if args.command == "build":
-            return _build(args.content, args.lang, args.size, args.out, args.for_print)
-        return _build(DEFAULT_CONTENT, None, None, DEFAULT_OUTPUT)
+            return _build_catalogue(args.content, args.ids, args.lang, args.size, args.out, args.for_print)
+        return _build_catalogue(DEFAULT_CONTENT, [], None, None, DEFAULT_OUTPUT)
     except ContentError as error:
         for message in error.messages:
             print(message, file=sys.stderr)
@@ -136,31 +147,74 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
 
 
-def _build(content: Path, languages: list[str] | None, sizes: list[str] | None, out: Path,
-           for_print: bool = False) -> int:
-    sizes = sizes or list(SIZES)
-    fresh = fresh_outputs(content, languages, sizes, out, for_print)
-    if fresh:
-        print(f"{len(fresh)} files in {out} are up to date (built from these very files); nothing rebuilt")
-        return EXIT_OK
-    from leaflet.build import build
+def _chosen_folders(content: Path, ids: list[str]) -> list[Path]:
+    """The leaflets' folders, all of them or those whose ids are given (ContentError for an unknown id)."""
+    folders = {leaflet_id(folder): folder for folder in leaflet_folders(content)}
+    unknown = [wanted for wanted in ids if wanted not in folders]
+    if unknown:
+        raise ContentError([f"{content}: no leaflet `{wanted}`; expected one of: {', '.join(folders)}"
+                            for wanted in unknown])
+    return [folders[wanted] for wanted in ids] if ids else list(folders.values())
 
-    result = build(content, languages, sizes, out, for_print)
-    for built in result.written:
-        print(f"wrote {built.path} ({built.size_bytes // 1024} KB)")
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    for finding in result.findings:
-        print(f"check failed: {finding}", file=sys.stderr)
-    if result.findings:
-        print(f"{len(result.findings)} checks failed; nothing written, {out} is as it was")
+
+def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None, sizes: list[str] | None,
+                     out: Path, for_print: bool = False) -> int:
+    """Each chosen leaflet in the languages it has of those asked for; one summary line at the end."""
+    sizes = sizes or list(SIZES)
+    written = fresh = warnings = failed = 0
+    folders = [(folder, available_languages(folder)) for folder in _chosen_folders(content, ids)]
+    if not is_catalogue(content):  # one leaflet: a language it lacks is reported as its missing file
+        folders = [(folder, languages or own) for folder, own in folders]
+    if languages and not any(code in own for _, own in folders for code in languages):
+        raise ContentError([f"{content}: no leaflet has {', '.join(languages)}; expected one of: "
+                            f"{', '.join(sorted({code for _, own in folders for code in own}))}"])
+    for folder, own in folders:
+        wanted = [code for code in languages if code in own] if languages else None
+        if languages and not wanted:
+            continue
+        up_to_date = fresh_outputs(folder, wanted, sizes, out, for_print)
+        if up_to_date:
+            fresh += len(up_to_date)
+            continue
+        from leaflet.build import build
+
+        result = build(folder, wanted, sizes, out, for_print)
+        for built in result.written:
+            print(f"wrote {built.path} ({built.size_bytes // 1024} KB)")
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        for finding in result.findings:
+            print(f"check failed: {finding}", file=sys.stderr)
+        written, warnings, failed = written + len(result.written), warnings + len(result.warnings), failed + len(
+            result.findings)
+    if failed:
+        print(f"{failed} checks failed; the files of those leaflets were not written, {out} keeps what it had")
         return EXIT_CHECK_FAILED
-    warned = f"with {len(result.warnings)} warnings (above)" if result.warnings else "all checks passed"
-    print(f"built {len(result.written)} files, {warned}")
+    if not written:
+        print(f"{fresh} files in {out} are up to date (built from these very files); nothing rebuilt")
+        return EXIT_OK
+    up_to_date_note = f"; {fresh} more were up to date" if fresh else ""
+    warned = f"with {warnings} warnings (above)" if warnings else "all checks passed"
+    print(f"built {written} files, {warned}{up_to_date_note}")
     return EXIT_OK
 
 
 def _check(content: Path, mark_reviewed_language: str | None) -> int:
+    """Every leaflet of the content folder checked; the worst exit code of them."""
+    worst, reported = EXIT_OK, set()
+    for folder in _chosen_folders(content, []):
+        try:
+            worst = max(worst, _check_leaflet(folder, mark_reviewed_language))
+        except ContentError as error:
+            for message in error.messages:
+                if message not in reported:  # a shared file's problem, once for all its leaflets
+                    print(message, file=sys.stderr)
+                    reported.add(message)
+            worst = EXIT_BAD_INPUT
+    return worst
+
+
+def _check_leaflet(content: Path, mark_reviewed_language: str | None) -> int:
     """Content valid (else exit 2), then each translation's status against English (exit 1 if any finding).
 
     Characters no font has are reported in the translation report and then, because `build`
@@ -199,20 +253,24 @@ def _list(content: Path, out: Path) -> int:
     from leaflet.translation import translation_status
     from leaflet.translation.status import SOURCE_LANGUAGE
 
-    leaflet = load_leaflet(content)
+    for folder in _chosen_folders(content, []):
+        _list_leaflet(load_leaflet(folder), folder, out, SOURCE_LANGUAGE, translation_status)
+    return EXIT_OK
+
+
+def _list_leaflet(leaflet, folder: Path, out: Path, source_language: str, translation_status) -> None:
     print(leaflet.facts.id)
     for language, text in leaflet.languages.items():
-        if language == SOURCE_LANGUAGE:
+        if language == source_language:
             state = "source"
         else:
             counts = translation_status(leaflet, language).counts
             stage = text.translation.status if text.translation else "reviewed"
             state = f"{stage}, {counts['missing']} missing, {counts['stale']} stale"
         print(f"  {language:<5} {text.title} ({text.subtitle})  [{state}]")
-    fresh = fresh_outputs(content, None, list(SIZES), out, False)
+    fresh = fresh_outputs(folder, None, list(SIZES), out, False)
     print(f"  sizes {', '.join(SIZES)}; {out}: "
           + (f"up to date ({len(fresh)} files)" if fresh else "not built, or older than the content"))
-    return EXIT_OK
 
 
 def _export_po(language: str, content: Path, out: Path | None) -> int:
@@ -261,19 +319,17 @@ def _validate(files: list[Path], content: Path, as_json: bool) -> int:
                   "expected <leaflet-id>_<lang>_<size>.pdf", file=sys.stderr)
             return EXIT_BAD_INPUT
         parsed[path] = names
-    languages = {lang for _, lang, _, _ in parsed.values()}
     from leaflet.build import expectations_for
     from leaflet.content import load_leaflet
     from leaflet.pdf import check_pdf_file
 
-    leaflet = load_leaflet(content, None if BILINGUAL in languages else sorted(languages))
+    loaded = {}
     report = []
-    for path, (leaflet_id, language, size, kind) in parsed.items():
-        if leaflet_id != leaflet.facts.id:
-            print(f"{path}: leaflet id `{leaflet_id}` is not the content's `{leaflet.facts.id}`; "
-                  f"expected a file built from {content}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-        expected = expectations_for(leaflet, language, size, kind)
+    for path, (identity, language, size, kind) in parsed.items():
+        folder = _chosen_folders(content, [identity])[0]
+        if folder not in loaded:
+            loaded[folder] = load_leaflet(folder)
+        expected = expectations_for(loaded[folder], language, size, kind)
         report.append((path, expected, check_pdf_file(path, expected)))
     if as_json:
         print(json.dumps(_report_json(report), ensure_ascii=False, indent=2))

@@ -22,6 +22,30 @@ _OUTPUT_NAME = re.compile(
 _PROGRAM = Path(__file__).resolve().parents[1]  # the checkout: leaflet/, fonts/, requirements.txt
 
 
+def is_catalogue(folder: Path) -> bool:
+    """A folder of leaflets (each in a sub-folder) sharing hospital.yaml and <lang>.yaml files."""
+    return (folder / "hospital.yaml").is_file()
+
+
+def leaflet_folders(content_dir: Path) -> list[Path]:
+    """The leaflets a content folder holds: its sub-folders with a leaflet.yaml, or itself."""
+    if not is_catalogue(content_dir):
+        return [content_dir]
+    return sorted(folder for folder in content_dir.iterdir() if (folder / "leaflet.yaml").is_file())
+
+
+def leaflet_id(folder: Path) -> str:
+    """A leaflet's id, read lightly: its folder's name in a catalogue, else leaflet.yaml's `id` ('' if unreadable)."""
+    try:
+        facts = yaml.safe_load((folder / "leaflet.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return ""
+    if is_catalogue(folder.parent) and not (isinstance(facts, dict) and "id" in facts):
+        return folder.name
+    identity = facts.get("id") if isinstance(facts, dict) else None
+    return identity if isinstance(identity, str) else ""
+
+
 def available_languages(content_dir: Path) -> list[str]:
     """Language codes with a content file, in a stable order (English first)."""
     codes = sorted(p.stem for p in content_dir.glob("*.yaml") if _LANGUAGE_FILE.fullmatch(p.name))
@@ -61,6 +85,8 @@ def input_fingerprint(content_dir: Path, languages: list[str]) -> str:
     """SHA-256 over every file a build reads: the content folder, fonts, code and pinned libraries."""
     digest = hashlib.sha256(" ".join(languages).encode())
     sources = [(content_dir, path) for path in sorted(content_dir.rglob("*")) if path.is_file()]
+    if is_catalogue(content_dir.parent):  # the shared files a leaflet of a catalogue reads too
+        sources += [(content_dir.parent, path) for path in sorted(content_dir.parent.iterdir()) if path.is_file()]
     sources += [(_PROGRAM, path) for folder in ("leaflet", "fonts") for path in sorted((_PROGRAM / folder).rglob("*"))
                 if path.is_file() and "__pycache__" not in path.parts]
     sources.append((_PROGRAM, _PROGRAM / "requirements.txt"))
@@ -88,14 +114,10 @@ def is_fresh(path: Path, fingerprint: str) -> bool:
 def fresh_outputs(content_dir: Path, languages: list[str] | None, sizes: list[str], out_dir: Path,
                   for_print: bool) -> list[Path] | None:
     """The build's outputs if every one of them is up to date, else None (build again)."""
-    try:
-        facts = yaml.safe_load((content_dir / "leaflet.yaml").read_text(encoding="utf-8"))
-        leaflet_id = facts["id"]
-        if not isinstance(leaflet_id, str):
-            return None
-    except (OSError, yaml.YAMLError, TypeError, KeyError, UnicodeDecodeError):
+    identity = leaflet_id(content_dir)
+    if not identity:
         return None  # the full build says what is wrong
     wanted = languages or available_languages(content_dir)
     fingerprint = input_fingerprint(content_dir, wanted)
-    paths = [out_dir / name for name in planned_outputs(leaflet_id, wanted, sizes, for_print)]
+    paths = [out_dir / name for name in planned_outputs(identity, wanted, sizes, for_print)]
     return paths if paths and all(is_fresh(path, fingerprint) for path in paths) else None

@@ -43,9 +43,10 @@ from leaflet.content.model import (
 from leaflet.content.pictures import picture_problem
 from leaflet.content.reader import NodeReader, describe, join
 from leaflet.errors import ContentError
-from leaflet.outputs import available_languages
+from leaflet.outputs import available_languages, is_catalogue
 
 FACTS_FILE = "leaflet.yaml"
+HOSPITAL_FILE = "hospital.yaml"  # in a catalogue: the facts every leaflet shares
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _LABEL_FIELDS = ("patient_information", "page_of", "notes")
@@ -64,17 +65,27 @@ MAX_COLUMNS = 4
 
 
 def load_leaflet(content_dir: Path, languages: list[str] | None = None) -> Leaflet:
-    """Read and validate a content folder; raises ContentError listing every problem."""
+    """Read and validate a leaflet's folder; raises ContentError listing every problem.
+
+    In a catalogue (a folder with hospital.yaml, see outputs.leaflet_folders) a leaflet's folder
+    holds only what is its own: its leaflet.yaml and language files are read together with the
+    catalogue's hospital.yaml and language files, as if each pair were one file.
+    """
     errors: list[str] = []
     if not content_dir.is_dir():
         raise ContentError([f"{content_dir}: not a folder; expected the content folder"])
+    if (content_dir / HOSPITAL_FILE).is_file():
+        raise ContentError([f"{content_dir}: a catalogue of leaflets; expected one leaflet's folder in it, "
+                            f"e.g. {content_dir}/<leaflet-id>"])
+    shared = content_dir.parent if is_catalogue(content_dir.parent) else None
     wanted = languages or available_languages(content_dir)
     if not wanted:
         raise ContentError([f"{content_dir}: no language files; expected e.g. en.yaml"])
-    facts = _load_facts(content_dir / FACTS_FILE, errors)
+    facts = _load_facts(content_dir / FACTS_FILE, shared / HOSPITAL_FILE if shared else None, errors)
     texts: dict[str, LanguageContent] = {}
     for code in wanted:
-        content = _load_language(content_dir / f"{code}.yaml", code, facts, errors)
+        content = _load_language(content_dir / f"{code}.yaml", shared / f"{code}.yaml" if shared else None,
+                                 code, facts, errors)
         if content is not None:
             texts[code] = content
     if errors or facts is None:
@@ -88,43 +99,64 @@ def _display_path(path: Path) -> str:
     return str(absolute.relative_to(Path.cwd())) if absolute.is_relative_to(Path.cwd()) else str(absolute)
 
 
-def _compose(path: Path, errors: list[str]) -> tuple[NodeReader, Node | None]:
+def _compose(path: Path, errors: list[str], shared: Path | None = None) -> tuple[NodeReader, Node | None]:
+    """The file's node tree; with `shared`, that file's top-level keys merged in (each node keeps its file)."""
     reader = NodeReader(_display_path(path), errors)
+    node = _read_tree(reader, path, errors)
+    if shared is None or node is None:
+        return reader, node
+    shared_node = _read_tree(reader, shared, errors, _display_path(shared))
+    if shared_node is None:
+        return reader, None
+    reader.adopt(shared_node, _display_path(shared))
+    for part in (shared_node, node):
+        if not isinstance(part, MappingNode):
+            reader.error(part, "", f"found {describe(part)}", "expected a mapping (key: value pairs)")
+            return reader, None
+    return reader, MappingNode(node.tag, shared_node.value + node.value, node.start_mark, node.end_mark)
+
+
+def _read_tree(reader: NodeReader, path: Path, errors: list[str], shown: str | None = None) -> Node | None:
+    shown = shown or reader.path
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            errors.append(f"{reader.path}:1:1: (file): {size // 1024:,} KB; expected at most "
+            errors.append(f"{shown}:1:1: (file): {size // 1024:,} KB; expected at most "
                           f"{MAX_FILE_BYTES // 1024} KB (a leaflet's text is far smaller)")
-            return reader, None
+            return None
         source = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        errors.append(f"{reader.path}:1:1: (file): file not found; expected this file to exist")
-        return reader, None
+        errors.append(f"{shown}:1:1: (file): file not found; expected this file to exist")
+        return None
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        errors.append(f"{reader.path}:{line}:1: (file): not UTF-8 text; expected the file saved as UTF-8")
-        return reader, None
-    node = reader.compose(source)
-    if node is None and not errors:
-        errors.append(f"{reader.path}:1:1: (file): the file is empty; expected the leaflet content")
-    return reader, node
+        errors.append(f"{shown}:{line}:1: (file): not UTF-8 text; expected the file saved as UTF-8")
+        return None
+    before = len(errors)
+    node = reader.compose(source, shown)
+    if node is None and len(errors) == before:
+        errors.append(f"{shown}:1:1: (file): the file is empty; expected the leaflet content")
+    return node
 
 
 # --- leaflet.yaml -----------------------------------------------------------
 
 
-def _load_facts(path: Path, errors: list[str]) -> LeafletFacts | None:
+def _load_facts(path: Path, shared: Path | None, errors: list[str]) -> LeafletFacts | None:
+    """leaflet.yaml, with the catalogue's hospital.yaml merged in; in a catalogue the id is the folder's name."""
     start = len(errors)
-    reader, root = _compose(path, errors)
+    reader, root = _compose(path, errors, shared)
     if root is None:
         return None
-    keys = reader.mapping(
-        root, "", ("id", "region", "calling_code", "brand", "contacts", "figures", "document_control"),
-        ("opening_hours",),
-    )
+    fields = ("region", "calling_code", "brand", "contacts", "figures", "document_control")
+    keys = reader.mapping(root, "", fields if shared else ("id", *fields),
+                          ("opening_hours", "id") if shared else ("opening_hours",))
     if keys is None or len(errors) > start:
         return None
-    leaflet_id = reader.identifier(keys["id"], "id")
+    leaflet_id = reader.identifier(keys["id"], "id") if "id" in keys else path.parent.name
+    if shared and leaflet_id is not None and leaflet_id != path.parent.name:
+        reader.error(keys["id"], "id", f"`{leaflet_id}` is not the folder's name",
+                     f"expected `{path.parent.name}`, or no id: the folder names the leaflet")
     region = reader.text(keys["region"], "region")
     if region is not None and not re.fullmatch(r"[A-Z]{2}", region):
         reader.error(keys["region"], "region", f"`{region}` is not a country code", "expected e.g. PK")
@@ -267,10 +299,10 @@ def _read_document_control(reader: NodeReader, node: Node) -> DocumentControl | 
 
 
 def _load_language(
-    path: Path, code: str, facts: LeafletFacts | None, errors: list[str]
+    path: Path, shared: Path | None, code: str, facts: LeafletFacts | None, errors: list[str]
 ) -> LanguageContent | None:
     start = len(errors)
-    reader, root = _compose(path, errors)
+    reader, root = _compose(path, errors, shared)
     if root is None:
         return None
     fields = ("language", "institute", "title", "subtitle", "labels", "sections", "contacts",

@@ -49,21 +49,35 @@ class NodeReader:
     def __init__(self, path: str, errors: list[str]) -> None:
         self.path = path
         self.errors = errors
+        self.files: dict[int, str] = {}  # id of a node -> the file it was written in, where not `path`
 
     def location(self, node: Node) -> Location:
         mark = node.start_mark
-        return Location(self.path, mark.line + 1, mark.column + 1)
+        return Location(self.files.get(id(node), self.path), mark.line + 1, mark.column + 1)
+
+    def adopt(self, root: Node, path: str) -> None:
+        """Record that every node under `root` was written in `path` (a shared file merged in)."""
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            self.files[id(node)] = path
+            if isinstance(node, MappingNode):
+                stack.extend(part for pair in node.value for part in pair)
+            elif isinstance(node, SequenceNode):
+                stack.extend(node.value)
 
     def error(self, node: Node | None, field: str, problem: str, expected: str) -> None:
         where = self.location(node) if node is not None else Location(self.path, 1, 1)
         self.errors.append(f"{where}: {field}: {problem}; {expected}")
 
-    def compose(self, source: str) -> Node | None:
+    def compose(self, source: str, path: str | None = None) -> Node | None:
+        """The node tree of `source` (the file at `path`, default this reader's), or None with errors."""
+        path = path or self.path
         try:
             for event in yaml.parse(source, Loader=_LOADER):
                 if isinstance(event, yaml.AliasEvent):  # a few aliases can stand for millions of nodes
                     mark = event.start_mark
-                    self.errors.append(f"{self.path}:{mark.line + 1}:{mark.column + 1}: (yaml): an alias "
+                    self.errors.append(f"{path}:{mark.line + 1}:{mark.column + 1}: (yaml): an alias "
                                        f"(*{event.anchor}); expected the text written out in full")
                     return None
             return yaml.compose(source, Loader=_LOADER)
@@ -72,11 +86,11 @@ class NodeReader:
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             problem = exc.problem or exc.context or "invalid YAML"
             self.errors.append(
-                f"{self.path}:{line}:{col}: (yaml): {problem}; "
+                f"{path}:{line}:{col}: (yaml): {problem}; "
                 "expected valid YAML (check indentation, colons and quotes)"
             )
         except yaml.YAMLError as exc:
-            self.errors.append(f"{self.path}:1:1: (yaml): {exc}; expected valid YAML")
+            self.errors.append(f"{path}:1:1: (yaml): {exc}; expected valid YAML")
         return None
 
     def mapping(

@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
 from leaflet.content.model import Leaflet
+from leaflet.outputs import is_catalogue
 from leaflet.translation.status import SOURCE_LANGUAGE, items
 
 _TOKEN = re.compile(r"\.?([\w-]+)|\[(\d+)\]")
@@ -48,30 +49,40 @@ def _yaml() -> YAML:
 
 
 def import_po(po: bytes, content_dir: Path) -> tuple[Path, int, list[str]]:
-    """Write the PO's translations into content/<lang>.yaml; (file, items changed, paths skipped)."""
+    """Write the PO's translations into <lang>.yaml; (file, items changed, paths skipped).
+
+    In a catalogue, an item the leaflet's file does not hold goes to the catalogue's shared
+    <lang>.yaml, where it was written. Files nothing changed in are not rewritten.
+    """
     catalog = read_po(io.BytesIO(po))
     language = str(catalog.locale)
-    path = content_dir / f"{language}.yaml"
+    paths = [content_dir / f"{language}.yaml"]
+    if is_catalogue(content_dir.parent):
+        paths.append(content_dir.parent / f"{language}.yaml")
     yaml = _yaml()
-    document = yaml.load(path.read_text(encoding="utf-8"))
+    documents = [yaml.load(path.read_text(encoding="utf-8")) for path in paths]
+    edited: set[int] = set()
     changed, skipped = 0, []
     for message in catalog:
         if not message.id or not message.context or not message.string:
             continue
-        place = _locate(document, message.context)
-        if place is None:
+        found = next(((index, place) for index, document in enumerate(documents)
+                      if (place := _locate(document, message.context)) is not None), None)
+        if found is None:
             skipped.append(message.context)
             continue
-        container, key = place
+        index, (container, key) = found
         old = container[key]
         if " ".join(str(old).split()) == " ".join(message.string.split()):
             continue
         container[key] = _like(old, message.string)
+        edited.add(index)
         changed += 1
-    buffer = io.StringIO()
-    yaml.dump(document, buffer)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
-    return path, changed, skipped
+    for index in sorted(edited):
+        buffer = io.StringIO()
+        yaml.dump(documents[index], buffer)
+        paths[index].write_text(buffer.getvalue(), encoding="utf-8")
+    return paths[0], changed, skipped
 
 
 def _like(old: object, text: str) -> str:

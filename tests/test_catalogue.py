@@ -1,0 +1,104 @@
+"""A catalogue: leaflets in sub-folders sharing hospital.yaml and <lang>.yaml (tests/fixtures/catalogue)."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+from leaflet.pdf import extract_text
+from tests.conftest import ROOT, run_cli
+
+FIXTURE = ROOT / "tests" / "fixtures" / "catalogue"
+
+
+@pytest.fixture
+def catalogue(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def pdfs(folder: Path) -> set[str]:
+    return {path.name for path in folder.glob("*.pdf")}
+
+
+def test_the_default_build_makes_every_leaflet_in_the_languages_it_has(catalogue: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(catalogue), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert pdfs(out) == {
+        "quiet-room_en_A4.pdf", "quiet-room_en_A5.pdf", "quiet-room_en_A5-booklet.pdf",
+        *(f"visit-day_{lang}_{size}.pdf" for lang in ("en", "ur", "bilingual") for size in ("A4", "A5")),
+        "visit-day_en_A5-booklet.pdf", "visit-day_ur_A5-booklet.pdf"}
+    assert result.stdout.splitlines()[-1] == "built 11 files, all checks passed"
+    again = run_cli("build", "--content", str(catalogue), "--out", str(out))
+    assert again.stdout.strip() == f"11 files in {out} are up to date (built from these very files); nothing rebuilt"
+
+
+def test_build_names_the_leaflets_to_build(catalogue: Path, tmp_path: Path) -> None:
+    result = run_cli("build", "quiet-room", "--content", str(catalogue), "--size", "A4", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert pdfs(tmp_path) == {"quiet-room_en_A4.pdf"}
+    unknown = run_cli("build", "no-such", "--content", str(catalogue), "--out", str(tmp_path))
+    assert unknown.returncode == 2
+    assert "no leaflet `no-such`; expected one of: quiet-room, visit-day" in unknown.stderr
+
+
+def test_a_shared_text_changes_every_leaflet(catalogue: Path, tmp_path: Path) -> None:
+    shared = catalogue / "en.yaml"
+    shared.write_text(shared.read_text(encoding="utf-8").replace("Example Hospital", "Sample Clinic"),
+                      encoding="utf-8")
+    assert run_cli("build", "--content", str(catalogue), "--lang", "en", "--size", "A4",
+                   "--out", str(tmp_path)).returncode == 0
+    for name in ("quiet-room_en_A4.pdf", "visit-day_en_A4.pdf"):
+        assert "Sample Clinic" in extract_text((tmp_path / name).read_bytes())[0]
+    listing = run_cli("list", "--content", str(catalogue), "--out", str(tmp_path))
+    assert [line for line in listing.stdout.splitlines() if not line.startswith(" ")] == ["quiet-room", "visit-day"]
+
+
+def test_errors_name_the_file_they_are_in_shared_or_the_leaflets(catalogue: Path) -> None:
+    shared = catalogue / "ur.yaml"
+    shared.write_text(shared.read_text(encoding="utf-8").replace('page_of: "صفحہ {page} از {pages}"',
+                                                                 'page_of: "صفحہ {page}"'), encoding="utf-8")
+    own = catalogue / "visit-day" / "en.yaml"
+    own.write_text(own.read_text(encoding="utf-8").replace("title: Your Visit", "title:"), encoding="utf-8")
+    result = run_cli("check", "--content", str(catalogue))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert sum("labels.page_of: placeholders changed" in line for line in lines) == 1, lines
+    assert re.search(r"content/ur\.yaml:7:\d+: labels\.page_of: placeholders changed", result.stderr)
+    assert re.search(r"content/visit-day/en\.yaml:1:7: title: found nothing", result.stderr)
+
+
+def test_a_key_in_both_the_shared_and_the_leaflets_file_is_an_error(catalogue: Path) -> None:
+    own = catalogue / "quiet-room" / "en.yaml"
+    own.write_text(own.read_text(encoding="utf-8") + "institute: Another Name\n", encoding="utf-8")
+    result = run_cli("check", "--content", str(catalogue))
+    assert result.returncode == 2
+    assert re.search(r"content/quiet-room/en\.yaml:\d+:1: institute: key given twice", result.stderr)
+
+
+def test_one_leaflets_folder_works_with_every_command(catalogue: Path, tmp_path: Path) -> None:
+    leaflet = catalogue / "visit-day"
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(leaflet), "--size", "A5", "--out", str(out)).returncode == 0
+    result = run_cli("validate", "--content", str(catalogue), *map(str, sorted(out.glob("*.pdf"))))
+    assert result.returncode == 0, result.stdout + result.stderr
+    po = tmp_path / "ur.po"
+    assert run_cli("export-po", "ur", "--content", str(leaflet), "--out", str(po)).returncode == 0
+    catalog = read_po(io.BytesIO(po.read_bytes()))
+    catalog.get("Office", context="contacts.office.role").string = "دفتر خانہ"
+    catalog.get("On the day", context="sections.steps.heading").string = "آمد کا دن"
+    buffer = io.BytesIO()
+    write_po(buffer, catalog)
+    po.write_bytes(buffer.getvalue())
+    result = run_cli("import-po", str(po), "--content", str(leaflet))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 items changed" in result.stdout
+    assert "role: دفتر خانہ" in (catalogue / "ur.yaml").read_text(encoding="utf-8")
+    assert "heading: آمد کا دن" in (leaflet / "ur.yaml").read_text(encoding="utf-8")
