@@ -86,6 +86,14 @@ def _parser() -> argparse.ArgumentParser:
     import_parser.add_argument("po_file", type=Path, metavar="FILE.po")
     _content_option(import_parser)
 
+    new_parser = commands.add_parser(
+        "new", help="start a new leaflet in a catalogue, with an example of each block kind",
+        description="Write <content>/<ID>/ with leaflet.yaml, en.yaml (one example of each block kind, "
+                    "commented) and a placeholder picture; it passes check and builds at once.")
+    new_parser.add_argument("leaflet_id", metavar="ID", help="the new leaflet's id, e.g. liver-biopsy")
+    new_parser.add_argument("--title", required=True, help="its title in English")
+    _content_option(new_parser)
+
     list_parser = commands.add_parser(
         "list", help="the catalogue: each leaflet, its titles, translations and whether its PDFs are up to date",
         description="Print each leaflet: its id, its title in each language, where each translation stands "
@@ -125,6 +133,14 @@ def main(argv: list[str] | None = None) -> int:
 
             written = write_previews(args.content, args.lang, args.size or list(SIZES), args.out)
             print(f"wrote {len(written)} images into {args.out}")
+            return EXIT_OK
+        if args.command == "new":
+            import datetime as dt
+
+            from leaflet.scaffold import new_leaflet
+
+            folder = new_leaflet(args.content, args.leaflet_id, args.title, dt.date.today())
+            print(f"wrote {folder}: edit its en.yaml, then `make_leaflet.py check --content {args.content}`")
             return EXIT_OK
         if args.command == "list":
             return _list(args.content, args.out)

@@ -102,3 +102,29 @@ def test_one_leaflets_folder_works_with_every_command(catalogue: Path, tmp_path:
     assert "2 items changed" in result.stdout
     assert "role: دفتر خانہ" in (catalogue / "ur.yaml").read_text(encoding="utf-8")
     assert "heading: آمد کا دن" in (leaflet / "ur.yaml").read_text(encoding="utf-8")
+
+
+def test_new_starts_a_leaflet_that_checks_and_builds_at_once(catalogue: Path, tmp_path: Path) -> None:
+    result = run_cli("new", "liver-biopsy", "--title", "Liver: a 'biopsy'", "--content", str(catalogue))
+    assert result.returncode == 0, result.stderr
+    folder = catalogue / "liver-biopsy"
+    assert {path.name for path in folder.iterdir()} == {"leaflet.yaml", "en.yaml", "example.svg"}
+    text = (folder / "en.yaml").read_text(encoding="utf-8")
+    for kind in ("paragraph", "heading", "bullets", "numbered", "table", "image", "callout", "contacts"):
+        assert f"- {kind}:" in text
+    assert run_cli("check", "--content", str(catalogue)).returncode == 0
+    built = run_cli("build", "liver-biopsy", "--content", str(catalogue), "--out", str(tmp_path))
+    assert built.returncode == 0, built.stderr
+    assert "Liver: a 'biopsy'" in extract_text((tmp_path / "liver-biopsy_en_A4.pdf").read_bytes())[0]
+
+
+@pytest.mark.parametrize(("leaflet_id", "where", "message"), [
+    ("visit-day", "catalogue", "already exists; expected a new leaflet id"),
+    ("Liver Biopsy", "catalogue", "not a leaflet id; expected lowercase words joined by hyphens"),
+    ("liver-biopsy", "single", "no hospital.yaml; expected a catalogue folder"),
+])
+def test_new_refuses_what_it_cannot_make(catalogue: Path, leaflet_id: str, where: str, message: str) -> None:
+    content = catalogue if where == "catalogue" else ROOT / "tests" / "fixtures" / "schedule"
+    result = run_cli("new", leaflet_id, "--title", "A Title", "--content", str(content))
+    assert result.returncode == 2
+    assert message in result.stderr
