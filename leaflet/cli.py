@@ -131,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "preview":
             from leaflet.preview import write_previews
 
-            written = write_previews(args.content, args.lang, args.size or list(SIZES), args.out)
+            written = [image for folder in _chosen_folders(args.content, [])
+                       for image in write_previews(folder, args.lang, args.size or list(SIZES), args.out)]
             print(f"wrote {len(written)} images into {args.out}")
             return EXIT_OK
         if args.command == "new":
@@ -299,10 +300,16 @@ def _export_po(language: str, content: Path, out: Path | None) -> int:
     from leaflet.pdf.output import write_atomically
     from leaflet.translation.po import export_po
 
-    leaflet = load_leaflet(content, [SOURCE_LANGUAGE, language])
-    path = out or DEFAULT_OUTPUT / f"{leaflet.facts.id}_{language}.po"
-    write_atomically(path, export_po(leaflet, language))
-    print(f"wrote {path}")
+    folders = [folder for folder in _chosen_folders(content, [])
+               if not is_catalogue(content) or language in available_languages(folder)]
+    if out is not None and len(folders) > 1:
+        raise ContentError([f"{out}: one file for {len(folders)} leaflets; expected no --out (each leaflet's "
+                            f"file goes to {DEFAULT_OUTPUT}/<id>_{language}.po) or --content naming one leaflet"])
+    for folder in folders:
+        leaflet = load_leaflet(folder, [SOURCE_LANGUAGE, language])
+        path = out or DEFAULT_OUTPUT / f"{leaflet.facts.id}_{language}.po"
+        write_atomically(path, export_po(leaflet, language))
+        print(f"wrote {path}")
     return EXIT_OK
 
 

@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
 from leaflet.content.model import Leaflet
-from leaflet.outputs import is_catalogue
+from leaflet.outputs import is_catalogue, leaflet_folders
 from leaflet.translation.status import SOURCE_LANGUAGE, items
 
 _TOKEN = re.compile(r"\.?([\w-]+)|\[(\d+)\]")
@@ -56,6 +56,11 @@ def import_po(po: bytes, content_dir: Path) -> tuple[Path, int, list[str]]:
     """
     catalog = read_po(io.BytesIO(po))
     language = str(catalog.locale)
+    if is_catalogue(content_dir):  # the leaflet the file was exported from, named in its header
+        folders = {folder.name: folder for folder in leaflet_folders(content_dir)}
+        if catalog.project not in folders:
+            raise ValueError(f"its header names leaflet `{catalog.project}`, which {content_dir} does not have")
+        content_dir = folders[catalog.project]
     paths = [content_dir / f"{language}.yaml"]
     if is_catalogue(content_dir.parent):
         paths.append(content_dir.parent / f"{language}.yaml")
