@@ -23,7 +23,15 @@ from leaflet.layout import (
     render_notes_page,
     text_areas,
 )
-from leaflet.outputs import BILINGUAL, input_fingerprint, output_name, planned_outputs, sidecar, sidecar_text
+from leaflet.outputs import (
+    BILINGUAL,
+    input_fingerprint,
+    is_catalogue,
+    output_name,
+    planned_outputs,
+    sidecar,
+    sidecar_text,
+)
 from leaflet.pdf import (
     Expectations,
     Finding,
@@ -50,9 +58,10 @@ def load_checked(content_dir: Path, languages: list[str] | None = None) -> Leafl
 
 def check_output_folder(content_dir: Path, out_dir: Path) -> None:
     """Built files never go into the content folder, where they could overwrite or mix with sources."""
-    content, out = content_dir.resolve(), out_dir.resolve()
+    root = content_dir.parent if is_catalogue(content_dir.parent) else content_dir  # the whole catalogue
+    content, out = root.resolve(), out_dir.resolve()
     if out == content or out.is_relative_to(content):
-        raise ContentError([f"{out_dir}: inside the content folder {content_dir}; "
+        raise ContentError([f"{out_dir}: inside the content folder {root}; "
                             "expected an output folder outside it (default: output)"])
 
 

@@ -14,7 +14,9 @@ from hypothesis import Phase, settings
 from leaflet.content import Leaflet, load_leaflet
 
 ROOT = Path(__file__).resolve().parents[1]
-CONTENT = ROOT / "content"
+CONTENT = ROOT / "content"  # a catalogue
+LEAFLET_ID = "liver-metastases"
+LEAFLET = CONTENT / LEAFLET_ID  # the first leaflet's own folder
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -25,7 +27,7 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def leaflet() -> Leaflet:
-    return load_leaflet(CONTENT)
+    return load_leaflet(LEAFLET)
 
 
 def _build(tmp_path_factory: pytest.TempPathFactory, language: str) -> dict[str, Path]:
@@ -45,6 +47,19 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def built_urdu(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The Urdu A4 and A5 PDFs, built by the command line into a fresh folder."""
     return _build(tmp_path_factory, "ur")
+
+
+def content_file(path: Path, containing: str) -> Path:
+    """Where in a copy of the catalogue `containing` is written: for `<copy>/en.yaml` the shared
+    en.yaml or the first leaflet's; for `<copy>/leaflet.yaml` hospital.yaml or the leaflet's own.
+    Paths outside a catalogue are returned as they are."""
+    if not (path.parent / "hospital.yaml").is_file():
+        return path
+    shared = path.parent / ("hospital.yaml" if path.name == "leaflet.yaml" else path.name)
+    for candidate in (path.parent / LEAFLET_ID / path.name, shared):
+        if candidate.is_file() and containing in candidate.read_text(encoding="utf-8"):
+            return candidate
+    raise AssertionError(f"{containing!r} is in no file for {path}")
 
 
 @pytest.fixture

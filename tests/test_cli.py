@@ -45,7 +45,7 @@ def test_build_options_choose_language_size_and_folder(tmp_path: Path) -> None:
 def test_check_accepts_the_real_content() -> None:
     result = run_cli("check")
     assert result.returncode == 0, result.stderr
-    assert "content/en.yaml: ok" in result.stdout
+    assert "content/liver-metastases/en.yaml: ok" in result.stdout
 
 
 def test_bad_content_exits_2_with_one_line_and_leaves_output_alone(tmp_path: Path, built) -> None:
@@ -56,7 +56,7 @@ def test_bad_content_exits_2_with_one_line_and_leaves_output_alone(tmp_path: Pat
     good = out / "liver-metastases_en_A4.pdf"
     shutil.copy(built["A4"], good)
     before = good.read_bytes()
-    english = content / "en.yaml"
+    english = content / "liver-metastases" / "en.yaml"
     english.write_text(english.read_text(encoding="utf-8").replace("title: Liver Metastases", "title:", 1),
                        encoding="utf-8")
     line = next(n for n, text in enumerate(english.read_text().splitlines(), 1) if text == "title:")
@@ -89,7 +89,7 @@ def test_usage_errors_exit_2() -> None:
     assert run_cli("publish").returncode == 2
     missing_language = run_cli("build", "--lang", "xx", "--out", "/nonexistent")
     assert missing_language.returncode == 2
-    assert "xx.yaml:1:1: (file): file not found" in missing_language.stderr
+    assert missing_language.stderr == "content: no leaflet has xx; expected one of: en, ur\n"
 
 
 def test_validate_passes_good_pdfs(built) -> None:
@@ -151,7 +151,7 @@ def test_a_rebuild_with_nothing_changed_rewrites_nothing(tmp_path: Path) -> None
     tampered.write_bytes(tampered.read_bytes() + b"\n")
     assert "wrote" in run_cli("build", "--content", str(content), "--size", "A5", "--out", str(out)).stdout
 
-    english = content / "en.yaml"
+    english = content / "liver-metastases" / "en.yaml"
     english.write_text(english.read_text(encoding="utf-8").replace("Liver Metastases", "Liver Metastasis", 1),
                        encoding="utf-8")
     rebuilt = run_cli("build", "--content", str(content), "--size", "A5", "--out", str(out))

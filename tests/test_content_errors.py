@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from leaflet.content import ContentError, load_leaflet
+from tests.conftest import LEAFLET_ID, content_file
 
 MESSAGE = re.compile(
     r"(?P<file>\S+\.yaml):(?P<line>\d+):(?P<col>\d+): (?P<field>\S+): (?P<problem>[^;]+); (?P<expected>.+)"
@@ -16,6 +17,7 @@ MESSAGE = re.compile(
 
 def plant(path: Path, old: str, new: str) -> int:
     """Replace the first `old` in a file and return the 1-based line where it stood."""
+    path = content_file(path, old)
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture text not found: {old!r}"
     line = text[: text.index(old)].count("\n") + 1
@@ -25,7 +27,7 @@ def plant(path: Path, old: str, new: str) -> int:
 
 def messages(content: Path) -> list[str]:
     with pytest.raises(ContentError) as caught:
-        load_leaflet(content)
+        load_leaflet(content / LEAFLET_ID)
     return caught.value.messages
 
 
@@ -125,16 +127,16 @@ def test_language_must_match_file_name(content_copy) -> None:
     assert "en.yaml" in match["expected"]
 
 
-def test_bad_facts_are_reported_in_leaflet_yaml(content_copy) -> None:
+def test_bad_facts_are_reported_in_hospital_yaml(content_copy) -> None:
     line = plant(content_copy / "leaflet.yaml", 'phone: "042 36093000"', 'phone: "call the desk"')
     match = only_message(content_copy)
-    assert match["file"].endswith("leaflet.yaml")
+    assert match["file"].endswith("content/hospital.yaml")  # the phone numbers every leaflet shares
     assert re.fullmatch(r"contacts\[\d\]\.phone", match["field"])
     assert int(match["line"]) == line
 
 
 def test_file_that_is_not_utf8(content_copy) -> None:
-    path = content_copy / "en.yaml"
+    path = content_file(content_copy / "en.yaml", "Liver Metastases")
     latin1 = "Liver M\u00e9tastases".encode("latin-1")
     path.write_bytes(path.read_bytes().replace(b"Liver Metastases", latin1, 1))
     match = only_message(content_copy)

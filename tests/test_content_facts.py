@@ -7,12 +7,13 @@ import re
 from tests.conftest import CONTENT
 from tests.test_pdf import body_text
 
-SOURCE = CONTENT / "sources" / "liver-metastases-web.txt"
+SOURCE = CONTENT / "liver-metastases" / "sources" / "liver-metastases-web.txt"
 
 
 def test_every_figure_of_the_source_is_in_the_english_text() -> None:
     source = SOURCE.read_text(encoding="utf-8")
-    english = (CONTENT / "en.yaml").read_text(encoding="utf-8")
+    english = "".join((folder / "en.yaml").read_text(encoding="utf-8")  # the leaflet's and the shared words
+                      for folder in (CONTENT / "liver-metastases", CONTENT))
     phones = re.findall(r"0\d{2,3}[- ]*\d[\d ]*\d", source)
     prose = re.sub(r"0\d{2,3}[- ]*\d[\d ]*\d|\d\d:\d\d [ap]m", "", source)
     figures = set(re.findall(r"\d[\d%.-]*\d%?|\d", prose))

@@ -100,7 +100,7 @@ def test_an_unknown_diagram_is_a_content_error_at_its_line(content_copy) -> None
 
 
 def test_a_missing_diagram_label_is_a_content_error(content_copy) -> None:
-    text = (content_copy / "ur.yaml").read_text(encoding="utf-8")
+    text = (content_copy / "liver-metastases" / "ur.yaml").read_text(encoding="utf-8")
     label = next(row for row in text.splitlines() if row.strip().startswith("hepatic_artery:") and "  " in row[:6])
     plant(content_copy / "ur.yaml", label + "\n", "")
     found = messages(content_copy)

@@ -27,12 +27,12 @@ def test_export_holds_every_item_with_its_path_english_and_translation(tmp_path,
 def test_round_trip_without_changes_is_byte_for_byte(tmp_path) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
-    before = {path.name: path.read_bytes() for path in content.iterdir() if path.is_file()}
+    before = {path: path.read_bytes() for path in content.rglob("*") if path.is_file()}
     assert run_cli("export-po", "ur", "--content", str(content), "--out", str(tmp_path / "ur.po")).returncode == 0
     result = run_cli("import-po", str(tmp_path / "ur.po"), "--content", str(content))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 items changed" in result.stdout
-    assert {path.name: path.read_bytes() for path in content.iterdir() if path.is_file()} == before
+    assert {path: path.read_bytes() for path in content.rglob("*") if path.is_file()} == before
 
 
 def test_an_edited_translation_comes_back_in_place_with_comments_kept(tmp_path) -> None:
@@ -46,13 +46,13 @@ def test_an_edited_translation_comes_back_in_place_with_comments_kept(tmp_path) 
     buffer = io.BytesIO()
     write_po(buffer, catalog)
     po.write_bytes(buffer.getvalue())
-    old_lines = (CONTENT / "ur.yaml").read_text(encoding="utf-8").splitlines()
+    old_lines = (CONTENT / "liver-metastases" / "ur.yaml").read_text(encoding="utf-8").splitlines()
     result = run_cli("import-po", str(po), "--content", str(content))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 items changed" in result.stdout
-    new_lines = (content / "ur.yaml").read_text(encoding="utf-8").splitlines()
+    new_lines = (content / "liver-metastases" / "ur.yaml").read_text(encoding="utf-8").splitlines()
     changed = [(old, new) for old, new in zip(old_lines, new_lines, strict=True) if old != new]
     assert changed == [("    heading: اس کی علامات کیا ہیں؟", "    heading: علامات کیا ہیں؟")]
     assert new_lines[0].startswith("#")  # comments survive
-    reloaded = load_leaflet(content)
+    reloaded = load_leaflet(content / "liver-metastases")
     assert items(reloaded.languages["ur"])["sections.symptoms.heading"] == "علامات کیا ہیں؟"

@@ -26,7 +26,7 @@ def test_the_real_urdu_is_clean() -> None:
 
 
 def test_a_missing_item_is_reported_where_it_belongs(content_copy) -> None:
-    urdu = content_copy / "ur.yaml"
+    urdu = content_copy / "liver-metastases" / "ur.yaml"
     text = urdu.read_text(encoding="utf-8")
     item = next(row for row in text.splitlines() if row.strip() == "- بخار")
     plant(urdu, item + "\n", "")

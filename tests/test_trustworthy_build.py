@@ -15,12 +15,13 @@ import leaflet.build as build_module
 from leaflet.build import build
 from leaflet.content import ContentError
 from leaflet.pdf import Finding
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, content_file, run_cli
 
 LOCATION = re.compile(r"^\S+\.yaml:\d+:\d+: ", re.M)
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
+    path = content_file(path, old)
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -114,14 +115,15 @@ def test_yaml_aliases_are_refused(content_copy: Path) -> None:
     replace_in(content_copy / "en.yaml", "subtitle: Secondary Liver Cancer\n", "subtitle: *t\n")
     result = run_cli("check", "--content", str(content_copy))
     assert result.returncode == 2
-    assert re.search(r"en\.yaml:7:11: \(yaml\): an alias \(\*t\)", result.stderr), result.stderr
+    assert re.search(r"liver-metastases/en\.yaml:\d+:11: \(yaml\): an alias \(\*t\)", result.stderr), result.stderr
 
 
 def test_direction_controls_in_text_are_refused(content_copy: Path) -> None:
     replace_in(content_copy / "ur.yaml", "title: لیور میٹاسٹیسس\n", "title: \"لیور \\u202eمیٹاسٹیسس\"\n")
     result = run_cli("check", "--content", str(content_copy))
     assert result.returncode == 2
-    assert re.search(r"ur\.yaml:9:8: title: an invisible control character U\+202E", result.stderr), result.stderr
+    assert re.search(r"liver-metastases/ur\.yaml:\d+:8: title: an invisible control character U\+202E",
+                     result.stderr), result.stderr
 
 
 def test_an_output_folder_inside_the_content_is_refused(content_copy: Path) -> None:
@@ -143,7 +145,7 @@ def test_a_failed_check_writes_nothing_and_keeps_the_earlier_files(monkeypatch: 
         return [Finding(name, "opens", "planted")] if "A5" in name else real_check(data, name, expected)
 
     monkeypatch.setattr(build_module, "check_pdf", fail_the_a5)
-    result = build(ROOT / "content", ["en"], ["A4", "A5"], tmp_path)
+    result = build(ROOT / "content" / "liver-metastases", ["en"], ["A4", "A5"], tmp_path)
     assert result.findings and not result.written
     assert {path: path.read_bytes() for path in tmp_path.iterdir()} == earlier
 
@@ -160,7 +162,7 @@ def test_translation_slips_are_warnings_in_the_last_line(content_copy: Path, tmp
     result = run_cli("build", "--content", str(content_copy), "--lang", "en", "--lang", "ur", "--size", "A5",
                      "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert re.search(r"warning: \S*ur\.yaml:9:8: title: Arabic `ي`", result.stderr)
+    assert re.search(r"warning: \S*liver-metastases/ur\.yaml:\d+:8: title: Arabic `ي`", result.stderr)
     last = result.stdout.strip().splitlines()[-1]
     assert re.fullmatch(r"built 5 files, with \d+ warnings \(above\)", last), last
     assert "checks passed" not in result.stdout

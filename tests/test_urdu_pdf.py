@@ -128,7 +128,7 @@ def test_draft_mark_on_every_page_until_reviewed(built_urdu, leaflet) -> None:
 
 
 def test_a_character_no_font_has_stops_the_build_with_its_place(content_copy, tmp_path) -> None:
-    urdu = content_copy / "ur.yaml"
+    urdu = content_copy / "liver-metastases" / "ur.yaml"
     text = urdu.read_text(encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("title:"))
     urdu.write_text(text.replace("title: ", "title: ✆ ", 1), encoding="utf-8")
