@@ -37,7 +37,7 @@ def timed(stage, work):
     return value
 
 out = Path(sys.argv[1])
-leaflet = timed("load", lambda: load_leaflet(Path("content")))
+leaflet = timed("load", lambda: load_leaflet(Path("content/liver-metastases")))
 files = {}
 for size in ("A4", "A5"):
     pdfs = {}
@@ -72,7 +72,7 @@ from leaflet.content import load_leaflet
 from leaflet.layout import render_leaflet
 from leaflet.pdf import check_pdf
 imported = time.perf_counter()
-leaflet = load_leaflet(Path("content"), ["en"])
+leaflet = load_leaflet(Path("content/liver-metastases"), ["en"])
 data = render_leaflet(leaflet, "en", "A5")
 assert not check_pdf(data, "en A5", expectations_for(leaflet, "en", "A5"))
 done = time.perf_counter()
