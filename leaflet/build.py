@@ -90,7 +90,7 @@ def expectations_for(leaflet: Leaflet, language: str, size: str, kind: str = "",
     languages = list(leaflet.languages) if language == BILINGUAL else [language]
     content = leaflet.languages[languages[0]]
     geometry = geometry_for(size)
-    helplines = tuple(c.phone for c in leaflet.facts.contacts if c.emphasis == "helpline")
+    helplines = tuple(c.phone for c in leaflet.facts.shown_contacts() if c.emphasis == "helpline")
     page_size = (geometry.width * 2, geometry.height) if booklet else (geometry.width, geometry.height)
     headed = sum(section.heading is not None for section in content.sections)  # one bookmark each
     sections = None if booklet else (len(languages) if language == BILINGUAL else headed)

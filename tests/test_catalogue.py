@@ -128,3 +128,21 @@ def test_new_refuses_what_it_cannot_make(catalogue: Path, leaflet_id: str, where
     result = run_cli("new", leaflet_id, "--title", "A Title", "--content", str(content))
     assert result.returncode == 2
     assert message in result.stderr
+
+
+def test_a_leaflet_shows_the_contacts_it_names(catalogue: Path, tmp_path: Path) -> None:
+    assert run_cli("build", "--content", str(catalogue), "--lang", "en", "--size", "A4",
+                   "--out", str(tmp_path)).returncode == 0
+    quiet = " ".join(extract_text((tmp_path / "quiet-room_en_A4.pdf").read_bytes()))
+    visit = " ".join(extract_text((tmp_path / "visit-day_en_A4.pdf").read_bytes()))
+    assert "042 111 222 333" in quiet and "042 3000000" not in quiet and "Office" not in quiet
+    assert "042 111 222 333" in visit and "042 3000000" in visit
+
+
+def test_showing_a_contact_the_hospital_does_not_have_is_a_check_error(catalogue: Path) -> None:
+    facts = catalogue / "quiet-room" / "leaflet.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("[desk]", "[desk, lift-man]"), encoding="utf-8")
+    result = run_cli("check", "--content", str(catalogue))
+    assert result.returncode == 2
+    assert re.search(r"quiet-room/leaflet\.yaml:\d+:24: shows_contacts\[1\]: no contact `lift-man`; "
+                     r"expected one of the ids in contacts: desk, office", result.stderr), result.stderr

@@ -150,7 +150,7 @@ def _load_facts(path: Path, shared: Path | None, errors: list[str]) -> LeafletFa
         return None
     fields = ("region", "calling_code", "brand", "contacts", "figures", "document_control")
     keys = reader.mapping(root, "", fields if shared else ("id", *fields),
-                          ("opening_hours", "id") if shared else ("opening_hours",))
+                          ("opening_hours", "shows_contacts", *(("id",) if shared else ())))
     if keys is None or len(errors) > start:
         return None
     leaflet_id = reader.identifier(keys["id"], "id") if "id" in keys else path.parent.name
@@ -170,9 +170,23 @@ def _load_facts(path: Path, shared: Path | None, errors: list[str]) -> LeafletFa
     _check_unique_ids(reader, keys["contacts"], "contacts", [c.id for c in contacts])
     figures = _read_figures(reader, keys["figures"])
     control = _read_document_control(reader, keys["document_control"])
+    shown = _read_shown_contacts(reader, keys["shows_contacts"], contacts) if "shows_contacts" in keys else None
     if len(errors) > start or None in (leaflet_id, region, calling_code, brand, figures, control):
         return None
-    return LeafletFacts(leaflet_id, str(region), str(calling_code), brand, hours, tuple(contacts), figures, control)
+    return LeafletFacts(leaflet_id, str(region), str(calling_code), brand, hours, tuple(contacts), figures, control,
+                        shown)
+
+
+def _read_shown_contacts(reader: NodeReader, node: Node, contacts: list[Contact]) -> tuple[str, ...] | None:
+    """Which of the hospital's contacts a leaflet shows: known ids, each once."""
+    known = [contact.id for contact in contacts]
+    ids = reader.sequence(node, "shows_contacts", reader.identifier)
+    for index, contact_id in enumerate(ids):
+        if contact_id not in known:
+            reader.error(node.value[index], f"shows_contacts[{index}]", f"no contact `{contact_id}`",
+                         f"expected one of the ids in contacts: {', '.join(known)}")
+    _check_unique_ids(reader, node, "shows_contacts", ids)
+    return tuple(ids) if ids else None
 
 
 def _read_brand(reader: NodeReader, node: Node) -> Brand | None:

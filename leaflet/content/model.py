@@ -265,6 +265,14 @@ class LeafletFacts:
     contacts: tuple[Contact, ...]
     figures: dict[str, Figure]
     document_control: DocumentControl
+    shows_contacts: tuple[str, ...] | None = None  # ids of the contacts this leaflet shows, in order; None: all
+
+    def shown_contacts(self) -> tuple[Contact, ...]:
+        """The contacts on this leaflet's contact card, in the order it shows them."""
+        if self.shows_contacts is None:
+            return self.contacts
+        by_id = {contact.id: contact for contact in self.contacts}
+        return tuple(by_id[contact_id] for contact_id in self.shows_contacts)
 
 
 @dataclass(frozen=True)

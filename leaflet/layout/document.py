@@ -356,7 +356,7 @@ class _LeafletRenderer:
 
     def _contact_card(self, block: ContactPanel) -> ContactCard:
         entries = []
-        for contact in self.facts.contacts:
+        for contact in self.facts.shown_contacts():
             text = self.content.contacts[contact.id]
             digits = "".join(char for char in contact.phone if char.isdigit())
             international = self.facts.calling_code + digits[1:] if digits.startswith("0") else "+" + digits
