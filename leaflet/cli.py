@@ -202,8 +202,9 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
             print(f"warning: {warning}", file=sys.stderr)
         for finding in result.findings:
             print(f"check failed: {finding}", file=sys.stderr)
-        written, warnings, failed = written + len(result.written), warnings + len(result.warnings), failed + len(
-            result.findings)
+        written += len(result.written)
+        warnings += len(result.warnings)
+        failed += len(result.findings)
     if failed:
         print(f"{failed} checks failed; the files of those leaflets were not written, {out} keeps what it had")
         return EXIT_CHECK_FAILED
