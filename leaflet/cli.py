@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leaflet.errors import ContentError
 from leaflet.outputs import (
@@ -18,6 +19,9 @@ from leaflet.outputs import (
     leaflet_id,
     parse_output_name,
 )
+
+if TYPE_CHECKING:
+    from leaflet.pdf import Expectations, Finding
 
 # Each command imports the stages it uses when it runs: a rebuild with nothing changed, or
 # `--help`, never loads the layout engine.
@@ -267,19 +271,20 @@ def _check_leaflet(content: Path, mark_reviewed_language: str | None) -> int:
 
 def _list(content: Path, out: Path) -> int:
     """One block per leaflet: titles and translation state per language, sizes, freshness of the PDFs."""
+    for folder in _chosen_folders(content, []):
+        _list_leaflet(folder, out)
+    return EXIT_OK
+
+
+def _list_leaflet(folder: Path, out: Path) -> None:
     from leaflet.content import load_leaflet
     from leaflet.translation import translation_status
     from leaflet.translation.status import SOURCE_LANGUAGE
 
-    for folder in _chosen_folders(content, []):
-        _list_leaflet(load_leaflet(folder), folder, out, SOURCE_LANGUAGE, translation_status)
-    return EXIT_OK
-
-
-def _list_leaflet(leaflet, folder: Path, out: Path, source_language: str, translation_status) -> None:
+    leaflet = load_leaflet(folder)
     print(leaflet.facts.id)
     for language, text in leaflet.languages.items():
-        if language == source_language:
+        if language == SOURCE_LANGUAGE:
             state = "source"
         else:
             counts = translation_status(leaflet, language).counts
@@ -362,7 +367,7 @@ def _validate(files: list[Path], content: Path, as_json: bool) -> int:
     return EXIT_CHECK_FAILED if any(findings for _, _, findings in report) else EXIT_OK
 
 
-def _cells(expected, findings) -> dict[str, str]:
+def _cells(expected: Expectations, findings: list[Finding]) -> dict[str, str]:
     """Each check's result for one file: ok, n/a, or what was found."""
     not_applicable = {"page boxes": expected.bleed is None, "colours": not expected.cmyk_only,
                       "outline": expected.sections is None, "page count": expected.page_multiple == 1}

@@ -15,6 +15,8 @@ from pathlib import Path
 import yaml
 
 BILINGUAL = "bilingual"
+FACTS_FILE = "leaflet.yaml"  # a leaflet's own facts
+HOSPITAL_FILE = "hospital.yaml"  # in a catalogue: the facts every leaflet shares
 SIZES = ("A4", "A5")
 _LANGUAGE_FILE = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2})?\.yaml")
 _OUTPUT_NAME = re.compile(
@@ -24,20 +26,20 @@ _PROGRAM = Path(__file__).resolve().parents[1]  # the checkout: leaflet/, fonts/
 
 def is_catalogue(folder: Path) -> bool:
     """A folder of leaflets (each in a sub-folder) sharing hospital.yaml and <lang>.yaml files."""
-    return (folder / "hospital.yaml").is_file()
+    return (folder / HOSPITAL_FILE).is_file()
 
 
 def leaflet_folders(content_dir: Path) -> list[Path]:
     """The leaflets a content folder holds: its sub-folders with a leaflet.yaml, or itself."""
     if not is_catalogue(content_dir):
         return [content_dir]
-    return sorted(folder for folder in content_dir.iterdir() if (folder / "leaflet.yaml").is_file())
+    return sorted(folder for folder in content_dir.iterdir() if (folder / FACTS_FILE).is_file())
 
 
 def leaflet_id(folder: Path) -> str:
     """A leaflet's id, read lightly: its folder's name in a catalogue, else leaflet.yaml's `id` ('' if unreadable)."""
     try:
-        facts = yaml.safe_load((folder / "leaflet.yaml").read_text(encoding="utf-8"))
+        facts = yaml.safe_load((folder / FACTS_FILE).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return ""
     if is_catalogue(folder.parent) and not (isinstance(facts, dict) and "id" in facts):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po, write_po
 from hypothesis import Phase, settings
 
 from leaflet.content import Leaflet, load_leaflet
@@ -60,6 +62,16 @@ def content_file(path: Path, containing: str) -> Path:
         if candidate.is_file() and containing in candidate.read_text(encoding="utf-8"):
             return candidate
     raise AssertionError(f"{containing!r} is in no file for {path}")
+
+
+def translate_po(po: Path, translations: dict[tuple[str, str], str]) -> None:
+    """Edit a PO file as a translator would: (English, context) -> the new translation."""
+    catalog = read_po(io.BytesIO(po.read_bytes()))
+    for (english, context), text in translations.items():
+        catalog.get(english, context=context).string = text
+    buffer = io.BytesIO()
+    write_po(buffer, catalog)
+    po.write_bytes(buffer.getvalue())
 
 
 @pytest.fixture

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po
 from pypdf import PdfReader
 
 from leaflet.pdf.placement import text_lines
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli, translate_po
 
 FIXTURE = ROOT / "tests" / "fixtures" / "schedule"
 
@@ -135,10 +135,7 @@ def test_table_cells_and_numbered_items_go_through_po_files(tmp_path: Path) -> N
     step = catalog.get("Have a good day.", context="sections.steps.blocks[0].numbered[9]")
     assert cell is not None and cell.string == "ایک دن پہلے"
     assert step is not None and step.string == "آپ کا دن اچھا گزرے۔"
-    cell.string = "ایک روز پہلے"
-    buffer = io.BytesIO()
-    write_po(buffer, catalog)
-    po.write_bytes(buffer.getvalue())
+    translate_po(po, {("The day before", "sections.steps.blocks[1].rows[1][0]"): "ایک روز پہلے"})
     result = run_cli("import-po", str(po), "--content", str(content))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 items changed" in result.stdout

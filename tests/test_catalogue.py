@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po, write_po
 
 from leaflet.pdf import extract_text
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli, translate_po
 
 FIXTURE = ROOT / "tests" / "fixtures" / "catalogue"
 
@@ -91,12 +89,8 @@ def test_one_leaflets_folder_works_with_every_command(catalogue: Path, tmp_path:
     assert result.returncode == 0, result.stdout + result.stderr
     po = tmp_path / "ur.po"
     assert run_cli("export-po", "ur", "--content", str(leaflet), "--out", str(po)).returncode == 0
-    catalog = read_po(io.BytesIO(po.read_bytes()))
-    catalog.get("Office", context="contacts.office.role").string = "دفتر خانہ"
-    catalog.get("On the day", context="sections.steps.heading").string = "آمد کا دن"
-    buffer = io.BytesIO()
-    write_po(buffer, catalog)
-    po.write_bytes(buffer.getvalue())
+    translate_po(po, {("Office", "contacts.office.role"): "دفتر خانہ",
+                      ("On the day", "sections.steps.heading"): "آمد کا دن"})
     result = run_cli("import-po", str(po), "--content", str(leaflet))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 items changed" in result.stdout

@@ -9,7 +9,7 @@ from babel.messages.pofile import read_po
 
 from leaflet.content import load_leaflet
 from leaflet.translation.status import items
-from tests.conftest import CONTENT, run_cli
+from tests.conftest import CONTENT, run_cli, translate_po
 
 
 def test_export_holds_every_item_with_its_path_english_and_translation(tmp_path, leaflet) -> None:
@@ -40,12 +40,7 @@ def test_an_edited_translation_comes_back_in_place_with_comments_kept(tmp_path) 
     shutil.copytree(CONTENT, content)
     po = tmp_path / "ur.po"
     assert run_cli("export-po", "ur", "--content", str(content), "--out", str(po)).returncode == 0
-    catalog = read_po(io.BytesIO(po.read_bytes()))
-    catalog.get("What are the symptoms?", context="sections.symptoms.heading").string = "علامات کیا ہیں؟"
-    from babel.messages.pofile import write_po
-    buffer = io.BytesIO()
-    write_po(buffer, catalog)
-    po.write_bytes(buffer.getvalue())
+    translate_po(po, {("What are the symptoms?", "sections.symptoms.heading"): "علامات کیا ہیں؟"})
     old_lines = (CONTENT / "liver-metastases" / "ur.yaml").read_text(encoding="utf-8").splitlines()
     result = run_cli("import-po", str(po), "--content", str(content))
     assert result.returncode == 0, result.stdout + result.stderr

@@ -43,10 +43,8 @@ from leaflet.content.model import (
 from leaflet.content.pictures import picture_problem
 from leaflet.content.reader import NodeReader, describe, join
 from leaflet.errors import ContentError
-from leaflet.outputs import available_languages, is_catalogue
+from leaflet.outputs import FACTS_FILE, HOSPITAL_FILE, available_languages, is_catalogue
 
-FACTS_FILE = "leaflet.yaml"
-HOSPITAL_FILE = "hospital.yaml"  # in a catalogue: the facts every leaflet shares
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _LABEL_FIELDS = ("patient_information", "page_of", "notes")
@@ -74,7 +72,7 @@ def load_leaflet(content_dir: Path, languages: list[str] | None = None) -> Leafl
     errors: list[str] = []
     if not content_dir.is_dir():
         raise ContentError([f"{content_dir}: not a folder; expected the content folder"])
-    if (content_dir / HOSPITAL_FILE).is_file():
+    if is_catalogue(content_dir):
         raise ContentError([f"{content_dir}: a catalogue of leaflets; expected one leaflet's folder in it, "
                             f"e.g. {content_dir}/<leaflet-id>"])
     shared = content_dir.parent if is_catalogue(content_dir.parent) else None
@@ -410,10 +408,7 @@ def _read_diagram_labels(reader: NodeReader, node: Node) -> dict[str, dict[str, 
                 label = NamedItem(*texts) if len(texts) == 2 and None not in texts else None
             else:
                 label = reader.text(keys[key], name)
-                wanted = DIAGRAM_PLACEHOLDERS.get((kind, key), set())
-                if label is not None and set(re.findall(r"\{(\w*)\}", label)) != wanted:
-                    reader.error(keys[key], name, "placeholders changed",
-                                 f"expected exactly {', '.join(f'{{{p}}}' for p in sorted(wanted)) or 'none'}")
+                _check_placeholders(reader, keys[key], name, label, DIAGRAM_PLACEHOLDERS.get((kind, key), set()))
             if label:
                 labels[key] = label
         diagrams[kind] = labels
@@ -440,11 +435,7 @@ def _read_labels(reader: NodeReader, node: Node) -> Labels | None:
     for name in (*_LABEL_FIELDS, *(label for label in _OPTIONAL_LABELS if label in keys)):
         field = f"labels.{name}"
         value = reader.text(keys[name], field, "marker" if name == "list_number" else DEFAULT_KIND)
-        wanted = _LABEL_PLACEHOLDERS.get(name, set())
-        found = set(re.findall(r"\{(\w*)\}", value or ""))
-        if value is not None and found != wanted:
-            names = ", ".join(f"{{{p}}}" for p in sorted(wanted)) or "no {placeholders}"
-            reader.error(keys[name], field, "placeholders changed", f"expected exactly {names}")
+        _check_placeholders(reader, keys[name], field, value, _LABEL_PLACEHOLDERS.get(name, set()))
         values[name] = value
     if "time_format" in keys:
         pattern = reader.text(keys["time_format"], "labels.time_format")
@@ -453,6 +444,13 @@ def _read_labels(reader: NodeReader, node: Node) -> Labels | None:
             reader.error(keys["time_format"], "labels.time_format", f"`{values['time_format']}` is not a time pattern",
                          'expected hours and minutes, e.g. "h:mm"')
     return Labels(**values)
+
+
+def _check_placeholders(reader: NodeReader, node: Node, field: str, value: str | None, wanted: set[str]) -> None:
+    """A translated text keeps exactly the {names} the program fills in."""
+    if value is not None and set(re.findall(r"\{(\w*)\}", value)) != wanted:
+        names = ", ".join(f"{{{p}}}" for p in sorted(wanted)) or "no {placeholders}"
+        reader.error(node, field, "placeholders changed", f"expected exactly {names}")
 
 
 def _read_section(reader: NodeReader, node: Node, field: str) -> Section | None:

@@ -229,8 +229,12 @@ class _LeafletRenderer:
         return {
             "lang": self.locale.replace("_", "-"), "invariant": 1,
             # Text is drawn by the text engine; this only keeps ReportLab from naming Helvetica.
-            "initialFontName": register_family(family_for_script(self.content.language, "Latn")).regular,
+            "initialFontName": self._latin_font(),
         }
+
+    def _latin_font(self) -> str:
+        """This language's Latin font: ReportLab's default for a canvas, instead of Helvetica."""
+        return register_family(family_for_script(self.content.language, "Latn")).regular
 
     def _date_from_content(self, canvas: Canvas) -> None:
         """The creation date is the publication date from the content, not the clock."""
@@ -327,7 +331,7 @@ class _LeafletRenderer:
             frame = g.height - g.margin_top - g.margin_bottom - g.footer_height - g.running_header_height
             caption = BlockStyle(styles.small.text.with_(align="center"))
             return [PictureBlock(block.path, block.caption, caption, styles.small.text.size * 0.5,
-                                 styles.body.space_after * 0.6, frame, str(self._canvas_settings()["initialFontName"]))]
+                                 styles.body.space_after * 0.6, frame, self._latin_font())]
         if isinstance(block, Table):
             pad = styles.body.text.size * 0.4
             return [TableBlock(list(block.header), [list(row) for row in block.rows], styles.table_header,

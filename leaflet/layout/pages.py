@@ -193,7 +193,7 @@ class PageFurniture:
         title = self.running_title.setting
         height = _row_height([title, self.wordmark])
         top = g.height - g.margin_top
-        _draw_row(canvas, [(title, g.margin_side), (self.wordmark, g.margin_side)], top, self.rtl, g.width)
+        _draw_row(canvas, [title, self.wordmark], g.margin_side, top, self.rtl, g.width)
         canvas.setStrokeColor(self.palette.accent)
         canvas.setLineWidth(0.8)
         rule = top - height - self.rule_gap
@@ -210,8 +210,7 @@ class PageFurniture:
         canvas.setStrokeColor(self.palette.tint)
         canvas.setLineWidth(0.8)
         canvas.line(g.margin_side, rule, g.width - g.margin_side, rule)
-        _draw_row(canvas, [(code, g.margin_side), (page, g.margin_side)], g.margin_bottom + height, self.rtl,
-                  g.width)
+        _draw_row(canvas, [code, page], g.margin_side, g.margin_bottom + height, self.rtl, g.width)
 
 
 def _row_height(settings: list[SetText]) -> float:
@@ -225,17 +224,17 @@ def _scaled(style: BlockStyle, scale: float) -> BlockStyle:
     return style if scale == 1.0 else BlockStyle(style.text.with_(size=style.text.size * scale))
 
 
-def _draw_row(canvas: Canvas, settings: list[tuple[SetText, float]], top: float, rtl: bool,
+def _draw_row(canvas: Canvas, settings: list[SetText], start: float, top: float, rtl: bool,
               page_width: float) -> None:
-    """One-line texts on one baseline, the tallest touching `top`; each aligned within its own
-    width from `start`; drawn left to right.
+    """One-line texts on one baseline, the tallest touching `top`, each set `start` from the
+    reading-start edge and aligned within its own width; drawn left to right.
 
     pdfium gathers the text objects of one line and reads them sorted left to right;
     drawing them in that order keeps each text's copied words whole and single.
     """
-    baseline = top - max(setting.baselines[0] for setting, _ in settings if setting.lines)
+    baseline = top - max(setting.baselines[0] for setting in settings if setting.lines)
     placed = []
-    for setting, start in settings:
+    for setting in settings:
         if not setting.lines:
             continue
         left = from_start(start, setting.width, page_width, rtl)
