@@ -164,6 +164,32 @@ def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_
     return result
 
 
+class BuildCheckError(Exception):
+    """A PDF failed its checks; it is not handed out."""
+
+
+def build_in_memory(content_dir: Path, language: str, size: str, kind: str = "") -> bytes:
+    """One checked PDF of a leaflet, not written anywhere: a language or `bilingual`, a size, and
+    kind '' or 'booklet' (A5). The same layout and checks as `build`; for the desk's web page.
+    Raises ContentError if the content is wrong, BuildCheckError if a check fails."""
+    leaflet = load_checked(content_dir)
+    codes = tuple(leaflet.languages)
+    if language == BILINGUAL:
+        parts = [LanguagePart(code, language_name(code),
+                              _make_unit(_Unit(content_dir, Path("."), codes, code, size, False))[0][1])
+                 for code in codes]
+        data = merge_languages(parts)
+        findings = check_pdf(data, output_name(leaflet.facts.id, BILINGUAL, size),
+                             expectations_for(leaflet, BILINGUAL, size, parts_checked=True))
+    else:
+        wanted = output_name(leaflet.facts.id, language, size, kind)
+        made = _make_unit(_Unit(content_dir, Path("."), codes, language, size, False))
+        data, findings = next((data, found) for name, data, found in made if name == wanted)
+    if findings:
+        raise BuildCheckError("; ".join(str(finding) for finding in findings))
+    return data
+
+
 @dataclass(frozen=True)
 class _Unit:
     """One language in one size: what a worker process lays out and checks."""

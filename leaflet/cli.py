@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from leaflet.errors import ContentError
 from leaflet.outputs import (
+    LARGE_PRINT,
     SIZES,
     available_languages,
     fresh_outputs,
@@ -55,6 +56,21 @@ def _parser() -> argparse.ArgumentParser:
     build_parser.add_argument("--print", dest="for_print", action="store_true",
                               help="build the print variant: 3 mm bleed, crop marks, CMYK, no links "
                                    "(<id>_<lang>_<size>_print.pdf)")
+    build_parser.add_argument("--large-print", action="store_true",
+                              help="build the large-print variant instead: A4, body text 16 to 18 pt "
+                                   "(<id>_<lang>_A4-large.pdf)")
+
+    serve_parser = commands.add_parser(
+        "serve", help="the desk page: pick a leaflet in a browser and print it",
+        description="Serve the desk page: every leaflet of the catalogue, opened as a PDF ready to print. "
+                    "Read-only: nothing in content/ or output/ changes.")
+    _content_option(serve_parser)
+    serve_parser.add_argument("--host", default="127.0.0.1",
+                              help="address to listen on (default: 127.0.0.1, this PC only; "
+                                   "0.0.0.0 for the desk network)")
+    serve_parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
+                              help="where built leaflets are read from when up to date (default: output)")
 
     check_parser = commands.add_parser(
         "check", help="validate the content and report on each translation",
@@ -151,8 +167,14 @@ def main(argv: list[str] | None = None) -> int:
             return _list(args.content, args.out)
         if args.command == "validate":
             return _validate(args.files, args.content, args.json)
+        if args.command == "serve":
+            return _serve(args.content, args.out, args.host, args.port)
         if args.command == "build":
-            return _build_catalogue(args.content, args.ids, args.lang, args.size, args.out, args.for_print)
+            if args.large_print and (args.size or args.for_print):
+                raise ContentError(["--large-print: it is A4 for reading, not for press; "
+                                    "expected it without --size and --print"])
+            sizes = [LARGE_PRINT] if args.large_print else args.size
+            return _build_catalogue(args.content, args.ids, args.lang, sizes, args.out, args.for_print)
         return _build_catalogue(DEFAULT_CONTENT, [], None, None, DEFAULT_OUTPUT)
     except ContentError as error:
         for message in error.messages:
@@ -210,14 +232,16 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
         warnings += len(result.warnings)
         failed += len(result.findings)
     if failed:
-        print(f"{failed} checks failed; the files of those leaflets were not written, {out} keeps what it had")
+        print(f"{_count(failed, 'check')} failed; the files of those leaflets were not written, "
+              f"{out} keeps what it had")
         return EXIT_CHECK_FAILED
     if not written:
-        print(f"{fresh} files in {out} are up to date (built from these very files); nothing rebuilt")
+        verb = "is" if fresh == 1 else "are"
+        print(f"{_count(fresh, 'file')} in {out} {verb} up to date (built from these very files); nothing rebuilt")
         return EXIT_OK
-    up_to_date_note = f"; {fresh} more were up to date" if fresh else ""
-    warned = f"with {warnings} warnings (above)" if warnings else "all checks passed"
-    print(f"built {written} files, {warned}{up_to_date_note}")
+    up_to_date_note = f"; {fresh} more {'was' if fresh == 1 else 'were'} up to date" if fresh else ""
+    warned = f"with {_count(warnings, 'warning')} (above)" if warnings else "all checks passed"
+    print(f"built {_count(written, 'file')}, {warned}{up_to_date_note}")
     return EXIT_OK
 
 
@@ -405,3 +429,23 @@ def _print_report(report) -> None:
     checked = len(report) * len(checks)
     print(f"{len(report)} files, {len(failures)} of {checked} checks failed" if failures
           else f"{len(report)} files: all checks passed")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _serve(content: Path, out: Path, host: str, port: int) -> int:
+    import uvicorn
+
+    from leaflet.build import load_checked
+    from leaflet.web.app import create_app
+
+    for folder in _chosen_folders(content, []):
+        load_checked(folder)  # refuse to start on content that `check` would refuse
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"warning: listening on {host}: anyone on this network can open the leaflets", file=sys.stderr)
+    print(f"Open http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/ in a browser "
+          "(Ctrl+C to stop)", flush=True)
+    uvicorn.run(create_app(content, out), host=host, port=port, log_level="warning")
+    return EXIT_OK

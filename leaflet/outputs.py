@@ -18,9 +18,10 @@ BILINGUAL = "bilingual"
 FACTS_FILE = "leaflet.yaml"  # a leaflet's own facts
 HOSPITAL_FILE = "hospital.yaml"  # in a catalogue: the facts every leaflet shares
 SIZES = ("A4", "A5")
+LARGE_PRINT = "A4-large"  # an A4 variant in large print, built on request (build --large-print)
 _LANGUAGE_FILE = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2})?\.yaml")
 _OUTPUT_NAME = re.compile(
-    r"(?P<id>[a-z0-9-]+)_(?P<lang>[A-Za-z_]+?)_(?P<size>A4|A5)(?P<kind>-booklet|_print)?\.pdf")
+    r"(?P<id>[a-z0-9-]+)_(?P<lang>[A-Za-z_]+?)_(?P<size>A4-large|A4|A5)(?P<kind>-booklet|_print)?\.pdf")
 _PROGRAM = Path(__file__).resolve().parents[1]  # the checkout: leaflet/, fonts/, requirements.txt
 
 

@@ -104,7 +104,7 @@ def test_new_starts_a_leaflet_that_checks_and_builds_at_once(catalogue: Path, tm
     folder = catalogue / "liver-biopsy"
     assert {path.name for path in folder.iterdir()} == {"leaflet.yaml", "en.yaml", "example.svg"}
     text = (folder / "en.yaml").read_text(encoding="utf-8")
-    for kind in ("paragraph", "heading", "bullets", "numbered", "table", "image", "callout", "contacts"):
+    for kind in ("paragraph", "heading", "bullets", "numbered", "table", "image", "callout", "contacts", "diagram"):
         assert f"- {kind}:" in text
     assert run_cli("check", "--content", str(catalogue)).returncode == 0
     built = run_cli("build", "liver-biopsy", "--content", str(catalogue), "--out", str(tmp_path))

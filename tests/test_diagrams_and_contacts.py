@@ -9,8 +9,9 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
-from leaflet.content.model import DIAGRAM_LABELS, NamedItem
-from leaflet.layout.diagrams import DIAGRAMS
+from leaflet.content.diagrams import KINDS
+from leaflet.content.model import NamedItem
+from leaflet.layout.diagrams import PANELS
 from tests.pdftext import page_texts
 from tests.test_content_errors import messages, only_message, plant
 
@@ -34,8 +35,9 @@ def label_texts(labels) -> list[str]:
     return texts
 
 
-def test_every_diagram_the_content_can_name_has_a_drawing() -> None:
-    assert set(DIAGRAMS) == set(DIAGRAM_LABELS)
+def test_every_diagram_kind_the_content_can_declare_has_a_drawing() -> None:
+    declared = {module.read.__annotations__["return"].split(" | ")[0] for module in KINDS.values()}
+    assert declared == {panel.__name__ for panel in PANELS}
 
 
 @pytest.mark.parametrize(("language", "size"), CASES)

@@ -6,13 +6,11 @@ import re
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from leaflet.content.diagrams import Context, DiagramSpec, read_diagrams
 from leaflet.content.limits import DEFAULT_KIND, MAX_BLOCKS, MAX_FILE_BYTES, MAX_SECTIONS
 from leaflet.content.model import (
-    DIAGRAM_FIGURES,
-    DIAGRAM_LABELS,
-    DIAGRAM_PLACEHOLDERS,
     Block,
     Brand,
     BrandColours,
@@ -27,6 +25,7 @@ from leaflet.content.model import (
     DocumentControlLabels,
     Figure,
     Labels,
+    LabelShape,
     LanguageContent,
     Leaflet,
     LeafletFacts,
@@ -38,6 +37,7 @@ from leaflet.content.model import (
     Section,
     Subheading,
     Table,
+    Text,
     Translation,
 )
 from leaflet.content.pictures import picture_problem
@@ -148,7 +148,7 @@ def _load_facts(path: Path, shared: Path | None, errors: list[str]) -> LeafletFa
         return None
     fields = ("region", "calling_code", "brand", "contacts", "figures", "document_control")
     keys = reader.mapping(root, "", fields if shared else ("id", *fields),
-                          ("opening_hours", "shows_contacts", *(("id",) if shared else ())))
+                          ("opening_hours", "shows_contacts", "diagrams", *(("id",) if shared else ())))
     if keys is None or len(errors) > start:
         return None
     leaflet_id = reader.identifier(keys["id"], "id") if "id" in keys else path.parent.name
@@ -165,14 +165,16 @@ def _load_facts(path: Path, shared: Path | None, errors: list[str]) -> LeafletFa
     brand = _read_brand(reader, keys["brand"])
     hours = _read_opening_hours(reader, keys["opening_hours"]) if "opening_hours" in keys else None
     contacts = reader.sequence(keys["contacts"], "contacts", lambda n, f: _read_contact(reader, n, f))
-    _check_unique_ids(reader, keys["contacts"], "contacts", [c.id for c in contacts])
+    reader.check_unique(keys["contacts"], "contacts", [c.id for c in contacts], "id", ".id")
     figures = _read_figures(reader, keys["figures"])
     control = _read_document_control(reader, keys["document_control"])
     shown = _read_shown_contacts(reader, keys["shows_contacts"], contacts) if "shows_contacts" in keys else None
+    diagrams = read_diagrams(reader, keys["diagrams"], Context(path.parent, figures or {})) \
+        if "diagrams" in keys else {}
     if len(errors) > start or None in (leaflet_id, region, calling_code, brand, figures, control):
         return None
     return LeafletFacts(leaflet_id, str(region), str(calling_code), brand, hours, tuple(contacts), figures, control,
-                        shown)
+                        shown, diagrams)
 
 
 def _read_shown_contacts(reader: NodeReader, node: Node, contacts: list[Contact]) -> tuple[str, ...] | None:
@@ -183,7 +185,7 @@ def _read_shown_contacts(reader: NodeReader, node: Node, contacts: list[Contact]
         if contact_id not in known:
             reader.error(node.value[index], f"shows_contacts[{index}]", f"no contact `{contact_id}`",
                          f"expected one of the ids in contacts: {', '.join(known)}")
-    _check_unique_ids(reader, node, "shows_contacts", ids)
+    reader.check_unique(node, "shows_contacts", ids, "contact")
     return tuple(ids) if ids else None
 
 
@@ -256,15 +258,6 @@ def _read_contact(reader: NodeReader, node: Node, field: str) -> Contact | None:
     if contact_id is None or phone is None or emphasis is None:
         return None
     return Contact(contact_id, phone, emphasis)
-
-
-def _check_unique_ids(reader: NodeReader, node: Node, field: str, ids: list[str]) -> None:
-    seen: set[str] = set()
-    for index, item_id in enumerate(ids):
-        if item_id in seen:
-            reader.error(node.value[index], f"{field}[{index}].id", f"id `{item_id}` used twice",
-                         "expected every id once")
-        seen.add(item_id)
 
 
 def _read_figures(reader: NodeReader, node: Node) -> dict[str, Figure] | None:
@@ -341,22 +334,19 @@ def _load_language(
                      '"Open {first_day} to {last_day}, {opens} to {closes}"')
     sections = reader.sequence(keys["sections"], "sections", lambda n, f: _read_section(reader, n, f),
                                limit=MAX_SECTIONS)
-    _check_unique_ids(reader, keys["sections"], "sections", [s.id for s in sections])
+    reader.check_unique(keys["sections"], "sections", [s.id for s in sections], "id", ".id")
     _check_one_contact_panel(reader, keys["sections"], sections)
     contact_ids = [c.id for c in facts.contacts] if facts else None
     contacts = _read_contact_texts(reader, keys["contacts"], contact_ids)
     control = _read_document_control_labels(reader, keys["document_control"])
-    diagrams = _read_diagram_labels(reader, keys["diagrams"]) if "diagrams" in keys else {}
-    for section in sections:
-        for block in section.blocks:
-            if isinstance(block, DiagramBlock) and block.kind not in diagrams and "diagrams" not in keys:
-                reader.error(keys["sections"], f"diagrams.{block.kind}", "no labels for a diagram used here",
-                             f"expected `diagrams: {block.kind}:` with its labels (used at {block.kind.location})")
-            elif isinstance(block, DiagramBlock) and block.kind not in diagrams:
-                reader.error(keys["diagrams"], f"diagrams.{block.kind}", "missing",
-                             f"expected the labels of this diagram, used at {block.kind.location}")
-    if facts is not None:
-        _check_diagram_figures(reader, sections, facts.figures)
+    specs = facts.diagrams if facts is not None else None
+    _check_diagrams_used(reader, sections, specs)
+    diagrams = _read_diagram_labels(reader, keys["diagrams"], specs) if "diagrams" in keys else {}
+    for diagram_id in _diagrams_used(sections):
+        if diagram_id not in diagrams and (specs is None or diagram_id in specs):
+            where = keys.get("diagrams", keys["sections"])
+            reader.error(where, f"diagrams.{diagram_id}", "missing",
+                         f"expected `diagrams: {diagram_id}:` with its labels (used at {diagram_id.location})")
     translation = _read_translation(reader, keys["translation"]) if "translation" in keys else None
     if len(errors) > start:
         return None
@@ -367,52 +357,56 @@ def _load_language(
     )
 
 
-def _check_diagram_figures(reader: NodeReader, sections: list[Section], figures: dict[str, Figure]) -> None:
-    """Every figure a diagram draws is in leaflet.yaml, as a percentage or a range of them."""
-    for section in sections:
-        for block in section.blocks:
-            if not isinstance(block, DiagramBlock):
-                continue
-            for name, shape in DIAGRAM_FIGURES.get(str(block.kind), {}).items():
-                value = figures.get(name)
-                parts = value if isinstance(value, tuple) else (value,)
-                right_shape = isinstance(value, tuple) == (shape == "range") and value is not None
-                if not right_shape or not all(0 <= part <= 100 for part in parts):
-                    wanted = "[low, high] in percent" if shape == "range" else "a percentage, 0 to 100"
-                    found = "missing" if value is None else f"found {value!r}"
-                    reader.errors.append(f"{block.kind.location}: diagram: the {block.kind} diagram draws "
-                                         f"figures.{name} of {FACTS_FILE}, {found}; expected {wanted}")
+def _diagrams_used(sections: list[Section]) -> list[Text]:
+    return [block.kind for section in sections for block in section.blocks if isinstance(block, DiagramBlock)]
 
 
-def _read_diagram_labels(reader: NodeReader, node: Node) -> dict[str, dict[str, DiagramLabel]]:
-    """Labels of every diagram the leaflet can draw; each diagram needs all of its labels."""
-    kinds = reader.mapping(node, "diagrams", (), tuple(DIAGRAM_LABELS))
+def _check_diagrams_used(reader: NodeReader, sections: list[Section], specs: dict[str, DiagramSpec] | None) -> None:
+    """Every `- diagram: <id>` names a diagram that leaflet.yaml declares."""
+    if specs is None:
+        return
+    for diagram_id in _diagrams_used(sections):
+        if diagram_id not in specs:
+            known = ", ".join(specs) or f"none yet (declare it under `diagrams:` in {FACTS_FILE})"
+            reader.errors.append(f"{diagram_id.location}: diagram: no diagram called `{diagram_id}`; "
+                                 f"expected one of: {known}")
+
+
+def _read_diagram_labels(reader: NodeReader, node: Node, specs: dict[str, DiagramSpec] | None,
+                         ) -> dict[str, dict[str, DiagramLabel]]:
+    """The words of each diagram: exactly the labels its panels in leaflet.yaml name, in their shapes."""
+    if not isinstance(node, MappingNode):
+        reader.error(node, "diagrams", f"found {describe(node)}", "expected a mapping of diagram ids to labels")
+        return {}
+    known = tuple(specs) if specs is not None else tuple(key.value for key, _ in node.value)
     diagrams: dict[str, dict[str, DiagramLabel]] = {}
-    for kind, value in (kinds or {}).items():
-        field = f"diagrams.{kind}"
-        schema = DIAGRAM_LABELS[kind]
-        keys = reader.mapping(value, field, tuple(schema))
-        if keys is None:
-            continue
+    for diagram_id, value in (reader.mapping(node, "diagrams", (), known) or {}).items():
+        field = f"diagrams.{diagram_id}"
+        shapes = specs[diagram_id].label_shapes() if specs is not None else None
+        keys = reader.mapping(value, field, tuple(shapes) if shapes else (),
+                              () if shapes else tuple(k.value for k, _ in getattr(value, "value", ())))
         labels: dict[str, DiagramLabel] = {}
-        for key, shape in schema.items():
-            if key not in keys:
-                continue
-            name = join(field, key)
-            if shape == "list":
-                label = tuple(reader.sequence(keys[key], name, reader.text))
-            elif shape == "item":
-                parts = reader.mapping(keys[key], name, ("name", "description"))
-                texts = [reader.text(parts[k], join(name, k)) for k in ("name", "description")
-                         if parts and k in parts]
-                label = NamedItem(*texts) if len(texts) == 2 and None not in texts else None
-            else:
-                label = reader.text(keys[key], name)
-                _check_placeholders(reader, keys[key], name, label, DIAGRAM_PLACEHOLDERS.get((kind, key), set()))
+        for key, label_node in (keys or {}).items():
+            label = _read_diagram_label(reader, label_node, join(field, key), shapes[key] if shapes else None)
             if label:
                 labels[key] = label
-        diagrams[kind] = labels
+        diagrams[diagram_id] = labels
     return diagrams
+
+
+def _read_diagram_label(reader: NodeReader, node: Node, name: str, shape: LabelShape | None) -> DiagramLabel | None:
+    if shape is None:  # leaflet.yaml could not be read: check what can be checked without it
+        guess = "list" if isinstance(node, SequenceNode) else "item" if isinstance(node, MappingNode) else None
+        return _read_diagram_label(reader, node, name, guess) if guess else reader.text(node, name)
+    if shape == "list":
+        return tuple(reader.sequence(node, name, reader.text)) or None
+    if shape == "item":
+        parts = reader.mapping(node, name, ("name", "description"))
+        texts = [reader.text(parts[k], join(name, k)) for k in ("name", "description") if parts and k in parts]
+        return NamedItem(*texts) if len(texts) == 2 and None not in texts else None
+    label = reader.text(node, name)
+    _check_placeholders(reader, node, name, label, {"percent"} if shape == "percent-text" else set())
+    return label
 
 
 def _read_translation(reader: NodeReader, node: Node) -> Translation | None:
@@ -491,9 +485,6 @@ def _read_block(reader: NodeReader, node: Node, field: str) -> Block | None:
         return _read_picture(reader, value, name)
     text = reader.text(value, name, kind if kind in ("paragraph", "callout") else DEFAULT_KIND)
     if text is None:
-        return None
-    if kind == "diagram" and text not in DIAGRAM_LABELS:
-        reader.error(value, name, f"no diagram called `{text}`", f"expected one of: {', '.join(DIAGRAM_LABELS)}")
         return None
     block_types = {"paragraph": Paragraph, "heading": Subheading, "callout": Callout,
                    "contacts": ContactPanel, "diagram": DiagramBlock}

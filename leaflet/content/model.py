@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Literal, Union
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, Union
+
+if TYPE_CHECKING:
+    from leaflet.content.diagrams import DiagramSpec
 
 
 @dataclass(frozen=True)
@@ -82,35 +85,13 @@ class ContactPanel:
 
 @dataclass(frozen=True)
 class DiagramBlock:
-    """Where a diagram goes; its labels live in the language file's `diagrams` mapping."""
+    """Where a diagram goes: its id names its drawing in leaflet.yaml and its labels in the language file."""
 
     kind: Text
 
 
 Block = (Paragraph | Subheading | BulletList | NumberedList | Table | Picture | Callout | ContactPanel
          | DiagramBlock)
-
-# The diagrams the leaflet can draw, and the labels each needs in every language:
-# "text" is one text, "list" a list of texts, "item" a mapping with name and description.
-DIAGRAM_LABELS: dict[str, dict[str, str]] = {
-    "liver-anatomy": {"title": "text", "right_lobe": "text", "left_lobe": "text", "segments": "text",
-                      "gallbladder": "text", "bile_ducts": "text", "portal_vein": "text",
-                      "hepatic_artery": "text"},
-    "blood-supply": {"title": "text", "portal_vein": "text", "hepatic_artery": "text", "tumours": "text"},
-    "cancer-spread": {"title": "text", "bowel": "text", "portal_vein": "text", "liver": "text",
-                      "statistic": "text", "other_sites": "text", "sites": "list"},
-    "treatment-options": {"title": "text", "surgery": "item", "ablation": "item", "sirt": "item",
-                          "chemotherapy": "item", "radiation": "item", "palliative": "item"},
-}
-
-
-# Figures from leaflet.yaml that a diagram draws: "range" is [low, high] percent, "percent" one.
-DIAGRAM_FIGURES: dict[str, dict[str, str]] = {
-    "blood-supply": {"portal_vein_blood_percent": "range", "hepatic_artery_blood_percent": "range"},
-    "cancer-spread": {"colorectal_to_liver_up_to_percent": "percent"},
-}
-# Labels that must carry a placeholder the diagram fills in.
-DIAGRAM_PLACEHOLDERS: dict[tuple[str, str], set[str]] = {("cancer-spread", "statistic"): {"percent"}}
 
 
 @dataclass(frozen=True)
@@ -120,6 +101,10 @@ class NamedItem:
 
 
 DiagramLabel = Union[Text, tuple[Text, ...], NamedItem]  # noqa: UP007 (a runtime alias)
+
+# How a diagram label is written in the language file: one text, a list of texts, a name with a
+# one-line description, or one text with a {percent} the diagram fills in.
+LabelShape = Literal["text", "list", "item", "percent-text"]
 
 
 @dataclass(frozen=True)
@@ -266,6 +251,7 @@ class LeafletFacts:
     figures: dict[str, Figure]
     document_control: DocumentControl
     shows_contacts: tuple[str, ...] | None = None  # ids of the contacts this leaflet shows, in order; None: all
+    diagrams: dict[str, DiagramSpec] = field(default_factory=dict)  # by the id sections name them with
 
     def shown_contacts(self) -> tuple[Contact, ...]:
         """The contacts on this leaflet's contact card, in the order it shows them."""

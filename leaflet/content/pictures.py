@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 from PIL import Image, UnidentifiedImageError
+from svgelements import SVG, Shape
 
 MAX_PICTURE_BYTES = 4 * 1024 * 1024
 PICTURE_TYPES = (".svg", ".png")
@@ -32,6 +33,27 @@ def picture_problem(folder: Path, name: str) -> tuple[str, str] | None:
     if path.stat().st_size > MAX_PICTURE_BYTES:
         return (f"`{name}` is {path.stat().st_size // 1024:,} KB", f"expected at most {MAX_PICTURE_BYTES // 1024:,} KB")
     return _svg_problem(path) if relative.suffix.lower() == ".svg" else _png_problem(path)
+
+
+def drawing_problem(folder: Path, name: str) -> tuple[str, str] | None:
+    """As picture_problem, for a diagram's drawing, which must be SVG (vectors, points named by id)."""
+    if not name.lower().endswith(".svg"):
+        return (f"`{name}` is not an SVG drawing", "expected an .svg file in the leaflet's folder")
+    return picture_problem(folder, name)
+
+
+def anchor_points(path: Path, ids: set[str]) -> dict[str, tuple[float, float]]:
+    """The centre of each element with one of `ids`, as fractions of the drawing's width and height
+    from its top left; a drawing checked by drawing_problem. Transforms on the way are applied."""
+    drawing = SVG.parse(str(path))
+    width, height = float(drawing.width), float(drawing.height)
+    points: dict[str, tuple[float, float]] = {}
+    for element in drawing.elements():
+        if isinstance(element, Shape) and element.id in ids and element.id not in points:
+            box = element.bbox()
+            if box is not None and width > 0 and height > 0:
+                points[element.id] = ((box[0] + box[2]) / 2 / width, (box[1] + box[3]) / 2 / height)
+    return points
 
 
 def _svg_problem(path: Path) -> tuple[str, str] | None:

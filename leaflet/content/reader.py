@@ -155,6 +155,15 @@ class NodeReader:
         items = (read_item(item, f"{field}[{index}]") for index, item in enumerate(node.value))
         return [item for item in items if item is not None]
 
+    def check_unique(self, node: Node, field: str, values: list[str], noun: str, suffix: str = "") -> None:
+        """Each value of a list written once; a repeat is reported at its item (`field[i]` + suffix)."""
+        seen: set[str] = set()
+        for index, value in enumerate(values):
+            if value in seen:
+                self.error(node.value[index], f"{field}[{index}]{suffix}", f"{noun} `{value}` used twice",
+                           f"expected every {noun} once")
+            seen.add(value)
+
     def identifier(self, node: Node, field: str) -> str | None:
         value = self.text(node, field)
         if value is not None and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):

@@ -27,7 +27,7 @@ from leaflet.content.model import (
     Subheading,
     Table,
 )
-from leaflet.layout.diagrams import Diagram, make_diagram
+from leaflet.layout.diagrams import DiagramCard, make_diagram
 from leaflet.layout.flowables import (
     CalloutBox,
     ContactCard,
@@ -130,7 +130,7 @@ class _Document(BaseDocTemplate):
             flowables.insert(0, self.floating)
             self.floating = None
         first = flowables[0]
-        if (isinstance(first, Diagram) and self.floating is None and frame is not None and not frame._atTop
+        if (isinstance(first, DiagramCard) and self.floating is None and frame is not None and not frame._atTop
                 and len(flowables) > 1 and not _starts_section(flowables[1])):
             room = frame._y - frame._y1p - first.getSpaceBefore()
             if first.wrapOn(self.canv, frame._width, room)[1] > room:
@@ -342,8 +342,8 @@ class _LeafletRenderer:
         if isinstance(block, ContactPanel):
             return [self._contact_card(block)]
         if isinstance(block, DiagramBlock):
-            return [make_diagram(block.kind, self.content.diagrams[block.kind], self.facts.figures, styles,
-                                 self.palette, self.locale)]
+            return [make_diagram(self.facts.diagrams[block.kind], self.content.diagrams[block.kind], styles,
+                                 self.palette, self.locale, self._latin_font())]
         raise TypeError(f"unknown block {block!r}")
 
     def _numbered_list(self, block: NumberedList) -> list[Flowable]:
@@ -353,7 +353,7 @@ class _LeafletRenderer:
                    for index in range(1, len(block.numbered) + 1)]
         marker = styles.bullet.text.with_(bold=True)
         settings = [set_text(parse_inline(label), marker, 10_000) for label in numbers]
-        widest = max(setting.natural_width + setting.inset * marker.size for setting in settings)
+        widest = max(setting.fitting_width for setting in settings)
         style = replace(styles.bullet, indent=max(styles.bullet.indent, widest + styles.bullet.text.size * 0.6))
         return _list_items([TextBlock(item, style, bullet=label) for item, label in zip(block.numbered, numbers,
                                                                                          strict=True)], styles)
@@ -419,7 +419,7 @@ def _crop_marks(canvas: Canvas, offset: float, width: float, height: float) -> N
 
 
 def _starts_section(flowable: Flowable) -> bool:
-    if isinstance(flowable, SectionHeading | FooterBlock | Diagram):
+    if isinstance(flowable, SectionHeading | FooterBlock | DiagramCard):
         return True
     if isinstance(flowable, KeepWithNext):
         return _starts_section(flowable.heading)

@@ -28,10 +28,27 @@ def _drawing(path: str) -> Drawing:
     return drawing
 
 
+def svg_size(path: str) -> tuple[float, float]:
+    """An SVG's own width and height in points."""
+    drawing = _drawing(path)
+    return float(drawing.width), float(drawing.height)
+
+
+def draw_svg(canvas, path: str, x: float, y: float, width: float, height: float, font_name: str,
+             mirror: bool = False) -> None:
+    """The SVG at `path` as vectors in the box (x, y, width, height); `mirror` flips it left to right."""
+    drawing = _drawing(path)
+    drawing.initialFontName = font_name  # else ReportLab names the unembedded Helvetica
+    canvas.saveState()
+    canvas.translate(x + (width if mirror else 0), y)
+    canvas.scale((-1 if mirror else 1) * width / drawing.width, height / drawing.height)
+    renderPDF.draw(drawing, canvas, 0, 0)
+    canvas.restoreState()
+
+
 def _natural_size(path: str) -> tuple[float, float]:
     if Path(path).suffix.lower() == ".svg":
-        drawing = _drawing(path)
-        return float(drawing.width), float(drawing.height)
+        return svg_size(path)
     width, height = ImageReader(path).getSize()
     return width * 0.75, height * 0.75  # pixels at 96 per inch
 
@@ -59,13 +76,7 @@ class PictureBlock(Flowable):
         canvas = self.canv
         x, y = (self.width - self.picture_width) / 2, self.caption_height
         if Path(self.path).suffix.lower() == ".svg":
-            drawing = _drawing(self.path)
-            drawing.initialFontName = self.font_name  # else ReportLab names the unembedded Helvetica
-            canvas.saveState()
-            canvas.translate(x, y)
-            canvas.scale(self.picture_width / drawing.width, self.picture_height / drawing.height)
-            renderPDF.draw(drawing, canvas, 0, 0)
-            canvas.restoreState()
+            draw_svg(canvas, self.path, x, y, self.picture_width, self.picture_height, self.font_name)
         else:
             canvas.drawImage(ImageReader(self.path), x, y, self.picture_width, self.picture_height, mask="auto")
         if self.caption:

@@ -36,7 +36,7 @@ class TableBlock(Flowable):
         wants = []
         for column, heading in enumerate(self.header):
             cells = [heading, *(row[column] for row in self.rows)]
-            wants.append(max(cell.setting(100_000).natural_width for cell in cells))
+            wants.append(max(cell.setting(100_000).fitting_width for cell in cells))
         floor = inner / len(wants) * 0.2
         shares = [max(want, floor) for want in wants]
         scale = min(1.0, inner / sum(shares)) if sum(shares) else 1.0

@@ -124,3 +124,24 @@ def _write(writer: PdfWriter) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def repeat_copies(pdf: bytes, copies: int) -> bytes:
+    """`copies` of a PDF in one file, each starting on a new sheet when printed on both sides:
+    a copy with an odd number of pages is followed by a blank page of its last page's size.
+    The copies share fonts and drawings, so the file grows by little more than page objects."""
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    originals = list(writer.pages)
+    for copy in range(copies):
+        if copy:
+            for page in originals:
+                twin = PageObject(pdf=writer)
+                # the same content and resources; links only on the first copy (an annotation has one page)
+                twin.update({key: value for key, value in page.items() if key not in ("/Parent", "/Annots")})
+                writer.add_page(twin)
+        if len(originals) % 2 and copy < copies - 1:
+            last = originals[-1].mediabox
+            writer.add_blank_page(float(last.width), float(last.height))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

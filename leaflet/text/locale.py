@@ -33,6 +33,11 @@ def number(value: int, locale: str) -> str:
     return format_decimal(value, locale=locale)
 
 
+def percent(value: int, locale: str) -> str:
+    """A percentage, e.g. 70%, with the locale's digits and percent pattern."""
+    return format_percent(value / 100, locale=locale)
+
+
 def percent_range(low: int, high: int, locale: str) -> str:
     """A range of percentages, e.g. 70-80%, with the locale's digits and percent pattern."""
     return f"{number(low, locale)}-{format_percent(high / 100, locale=locale)}"

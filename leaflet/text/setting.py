@@ -77,6 +77,11 @@ class SetText:
         """Width of the longest line, in points."""
         return max((line.width for line in self.lines), default=0.0) * self.style.size
 
+    @property
+    def fitting_width(self) -> float:
+        """The narrowest column that keeps these lines as they are: the longest line and the inset."""
+        return self.natural_width + self.inset * self.style.size
+
     def split(self, line_count: int) -> tuple[SetText, SetText]:
         return (replace(self, lines=self.lines[:line_count]), replace(self, lines=self.lines[line_count:]))
 

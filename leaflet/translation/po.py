@@ -1,6 +1,6 @@
 """Gettext PO files for translators' tools (Poedit, Weblate), written and read with babel.
 
-Each message is one item: msgctxt its path (`sections.the-liver.blocks[2].text`), msgid the
+Each message is one item: msgctxt its path (`sections.on-the-day.blocks[2].text`), msgid the
 English, msgstr the translation. Importing writes changed translations back into the YAML
 with ruamel.yaml's round-trip mode, so order, comments and layout stay as the translator
 left them; an unchanged file comes back byte for byte.

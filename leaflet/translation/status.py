@@ -1,7 +1,7 @@
 """The translation status report: missing, orphan, untranslated, stale, slipped and uncovered items.
 
 Items are the reader-visible texts of a language file, keyed by a path that names sections
-by id (`sections.the-liver.blocks[2].text`), so inserting a block in one section does not
+by id (`sections.on-the-day.blocks[2].text`), so inserting a block in one section does not
 shift the items of every other section.
 
 A translated item is stale when the English it was made from has changed since a reviewer

@@ -1,0 +1,110 @@
+"""The desk's web application (Starlette): thin routes over DeskService; read-only.
+
+    GET /                                   the page (?lang=ur: the interface in Urdu)
+    GET /leaflets/<id>/<lang>/<size>.pdf    a leaflet (?copies=N, 1 to 50)
+    GET /leaflets/<id>?lang=&size=&copies=  the page's form: redirects to the PDF's address
+    GET /covers/<id>.png                    a leaflet's cover, small
+"""
+
+from __future__ import annotations
+
+import io
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from leaflet.errors import ContentError
+from leaflet.web.page import render_page
+from leaflet.web.service import MAX_COPIES, DeskService, UnknownLeafletError
+from leaflet.web.words import WORDS
+
+STATIC = Path(__file__).parent / "static"
+FONTS = Path(__file__).resolve().parents[2] / "fonts"
+
+
+def create_app(content_dir: Path, out_dir: Path) -> Starlette:
+    service = DeskService(content_dir, out_dir)
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette):
+        yield
+        service.close()
+
+    async def page(request: Request) -> Response:
+        interface = request.query_params.get("lang", "en")
+        return HTMLResponse(render_page(service.catalogue(), interface if interface in WORDS else "en"))
+
+    async def leaflet_pdf(request: Request) -> Response:
+        params = request.path_params
+        copies = _copies(request.query_params.get("copies", "1"))
+        large = _large(request.query_params.get("large", "0"), params["size"])
+        try:
+            data, etag = await service.pdf(params["id"], params["lang"], params["size"], copies, large)
+        except UnknownLeafletError as error:
+            raise HTTPException(404, "No such leaflet, language or size.") from error
+        except ContentError as error:
+            raise HTTPException(503, "This leaflet's content has a problem; run `check`.") from error
+        if request.headers.get("if-none-match") == f'"{etag}"':
+            return Response(status_code=304, headers={"ETag": f'"{etag}"'})
+        name = f'{params["id"]}_{params["lang"]}_{params["size"]}{"-large" if large else ""}.pdf'
+        return Response(data, media_type="application/pdf", headers={
+            "ETag": f'"{etag}"', "Content-Disposition": f'inline; filename="{name}"', "Cache-Control": "no-cache"})
+
+    async def choose(request: Request) -> Response:
+        query = request.query_params
+        copies = _copies(query.get("copies", "1"))
+        large = query.get("large") == "1"
+        size = "A4" if large else query.get("size", "A4")
+        return RedirectResponse(f'/leaflets/{request.path_params["id"]}/{query.get("lang", "en")}/'
+                                f'{size}.pdf?copies={copies}{"&large=1" if large else ""}', status_code=303)
+
+    async def cover(request: Request) -> Response:
+        identity = request.path_params["id"]
+        entry = next((e for e in service.catalogue() if e.id == identity), None)
+        if entry is None:
+            raise HTTPException(404, "No such leaflet.")
+        data, etag = await service.pdf(identity, entry.languages[0], "A4")
+        page = pdfium.PdfDocument(data)[0]
+        image = page.render(scale=170 / page.get_height()).to_pil()
+        png = io.BytesIO()
+        image.save(png, format="PNG", optimize=True)
+        return Response(png.getvalue(), media_type="image/png", headers={"ETag": f'"{etag}-cover"'})
+
+    async def plain_error(_request: Request, error: Exception) -> Response:
+        status = error.status_code if isinstance(error, HTTPException) else 500
+        detail = error.detail if isinstance(error, HTTPException) else "Something went wrong."
+        return PlainTextResponse(detail + "\n", status_code=status)
+
+    app_routes = [
+        Route("/", page),
+        Route("/leaflets/{id:str}/{lang:str}/{size:str}.pdf", leaflet_pdf),
+        Route("/leaflets/{id:str}", choose),
+        Route("/covers/{id:str}.png", cover),
+        Mount("/static", StaticFiles(directory=STATIC)),
+        Mount("/fonts", StaticFiles(directory=FONTS)),
+    ]
+    app = Starlette(routes=app_routes, lifespan=lifespan,
+                    exception_handlers={HTTPException: plain_error, Exception: plain_error})
+    app.state.service = service
+    return app
+
+
+def _large(value: str, size: str) -> bool:
+    if value not in ("0", "1"):
+        raise HTTPException(400, "large must be 1 (large print) or 0.")
+    if value == "1" and size != "A4":
+        raise HTTPException(400, "Large print comes in A4 only.")
+    return value == "1"
+
+
+def _copies(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= MAX_COPIES:
+        raise HTTPException(400, f"copies must be a whole number from 1 to {MAX_COPIES}.")
+    return int(value)

@@ -1,0 +1,70 @@
+"""The desk page as HTML: every leaflet as a card with its choices; words escaped, nothing from other hosts."""
+
+from __future__ import annotations
+
+from html import escape
+
+from leaflet.text.locale import language_name
+from leaflet.web.service import MAX_COPIES, SIZES, Entry
+from leaflet.web.words import DIRECTION, WORDS
+
+
+def render_page(entries: list[Entry], interface: str) -> str:
+    words = WORDS[interface]
+    other = "en" if interface == "ur" else "ur"
+    cards = "\n".join(_card(entry, words, interface) for entry in entries)
+    return f"""<!doctype html>
+<html lang="{interface}" dir="{DIRECTION[interface]}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(words["title"])}</title>
+<link rel="stylesheet" href="/static/desk.css">
+</head>
+<body>
+<header>
+  <h1>{escape(words["title"])}</h1>
+  <a class="switch" href="/?lang={other}" lang="{other}">{escape(words["switch"])}</a>
+</header>
+<main>
+  <label class="search">{escape(words["search"])}
+    <input id="search" type="search" autocomplete="off" autofocus>
+  </label>
+  <p class="hint">{escape(words["hint"])}</p>
+  <p id="none" hidden>{escape(words["none"])}</p>
+  <ul id="leaflets">
+{cards}
+  </ul>
+</main>
+<script src="/static/desk.js"></script>
+</body>
+</html>
+"""
+
+
+def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
+    first = sorted(entry.titles.items(), key=lambda item: item[0] != interface)  # the reader's language first
+    titles = "".join(
+        f'<li lang="{code}" dir="{DIRECTION.get(code, "ltr")}">{escape(title)}'
+        + (f' <span class="draft">{escape(words["draft"])}</span>' if code in entry.drafts else "") + "</li>"
+        for code, title in first)
+    search = escape(" ".join(entry.titles.values()).lower())
+    languages = [(code, language_name(code)) for code in entry.languages]
+    if len(entry.languages) > 1:
+        languages.append(("bilingual", words["bilingual"]))
+    language_options = "".join(f'<option value="{code}">{escape(name)}</option>' for code, name in languages)
+    size_options = "".join(f'<option value="{size}">{escape(words[size])}</option>' for size in SIZES)
+    return f"""    <li class="leaflet" data-id="{escape(entry.id)}" data-search="{search}">
+      <img src="/covers/{escape(entry.id)}.png" alt="" width="120" height="170" loading="lazy">
+      <div>
+        <ul class="titles">{titles}</ul>
+        <form class="choose" action="/leaflets/{escape(entry.id)}" method="get" target="_blank">
+          <label>{escape(words["language"])} <select name="lang">{language_options}</select></label>
+          <label>{escape(words["size"])} <select name="size">{size_options}</select></label>
+          <label class="large"><input name="large" type="checkbox" value="1"> {escape(words["large"])}</label>
+          <label>{escape(words["copies"])} <input name="copies" type="number" min="1" max="{MAX_COPIES}"
+            value="1" required></label>
+          <button type="submit">{escape(words["open"])}</button>
+        </form>
+      </div>
+    </li>"""

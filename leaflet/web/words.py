@@ -1,0 +1,21 @@
+"""The desk page's own words, in each language it speaks (leaflet content has its own files)."""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Patient leaflets", "search": "Find a leaflet", "language": "Language", "size": "Size",
+        "copies": "Copies", "open": "Open PDF", "draft": "draft translation", "bilingual": "Both languages",
+        "A4": "A4", "A5": "A5", "A5-booklet": "A5 booklet (fold in half)", "switch": "اردو",
+        "large": "Large print (A4)",
+        "none": "No leaflet has these words in its title.", "hint": "Open the PDF, then press Print.",
+    },
+    "ur": {
+        "title": "مریضوں کے لیے کتابچے", "search": "کتابچہ تلاش کریں", "language": "زبان", "size": "سائز",
+        "copies": "کاپیاں", "open": "PDF کھولیں", "draft": "ترجمے کا مسودہ", "bilingual": "دونوں زبانیں",
+        "A4": "A4", "A5": "A5", "A5-booklet": "A5 کتابچہ (درمیان سے موڑیں)", "switch": "English",
+        "large": "بڑا پرنٹ (A4)",
+        "none": "کسی کتابچے کے عنوان میں یہ الفاظ نہیں۔", "hint": "PDF کھولیں، پھر پرنٹ دبائیں۔",
+    },
+}
+DIRECTION = {"en": "ltr", "ur": "rtl"}

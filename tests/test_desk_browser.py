@@ -1,0 +1,127 @@
+"""The desk page in a real browser: headless Chromium driven by Playwright, against `serve`.
+
+Skipped only when no Chromium is installed; CI sets LEAFLET_REQUIRE_BROWSER=1, which turns
+that skip into a failure (`.ci/run` installs Debian's chromium first).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from pypdf import PdfReader
+
+from leaflet.pdf import extract_text
+from tests.conftest import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "catalogue"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    if CHROMIUM is None:
+        if os.environ.get("LEAFLET_REQUIRE_BROWSER") == "1":
+            pytest.fail("no Chromium found; CI must install it (apt-get install -y chromium)")
+        pytest.skip("no Chromium installed")
+    content = tmp_path_factory.mktemp("desk") / "content"
+    shutil.copytree(FIXTURE, content)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, str(ROOT / "make_leaflet.py"), "serve", "--content", str(content),
+                                "--port", str(port), "--out", str(content.parent / "output")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    address = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        raise AssertionError(process.communicate()[1])
+    yield address
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        yield browser
+        browser.close()
+
+
+def open_pdf(page, press) -> bytes:
+    """Press the Open button (a callable), and read back the PDF the browser's new tab shows.
+
+    Chromium's PDF viewer keeps the bytes to itself, so the tab's address is fetched again
+    through the same browser context; the tab's own response must have been a PDF."""
+    with page.context.expect_event("response", predicate=lambda r: ".pdf" in r.url) as caught:
+        press()
+    response = caught.value
+    assert (response.status, response.header_value("content-type")) == (200, "application/pdf")
+    return page.request.get(response.url).body()
+
+
+def test_choose_a_leaflet_in_urdu_set_copies_and_open_it(server, browser) -> None:
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(server + "/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("link", name="اردو").click()
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("h1").inner_text() == "مریضوں کے لیے کتابچے"
+    page.locator("#search").fill("آمد")  # a word of the Urdu title
+    visible = page.locator(".leaflet:visible")
+    assert visible.count() == 1 and visible.get_attribute("data-id") == "visit-day"
+    card = visible.first
+    card.locator("select[name=lang]").select_option("ur")
+    card.locator("select[name=size]").select_option("A5")
+    card.locator("input[name=copies]").fill("2")
+    two = open_pdf(page, card.locator("button").click)
+    card.locator("input[name=copies]").fill("1")
+    one = open_pdf(page, card.locator("button").click)
+    text = " ".join(extract_text(two))
+    assert "آپ کی آمد" in text and "Your Visit" not in text
+    single = len(PdfReader(io.BytesIO(one)).pages)
+    assert len(PdfReader(io.BytesIO(two)).pages) == 2 * single + single % 2
+
+
+def test_the_page_works_from_the_keyboard(server, browser) -> None:
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(server + "/")
+    page.keyboard.type("quiet")
+    assert page.locator(".leaflet:visible").count() == 1
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "BUTTON":
+            break
+    assert page.evaluate("document.activeElement.closest('.leaflet').dataset.id") == "quiet-room"
+    pdf = open_pdf(page, lambda: page.keyboard.press("Enter"))
+    assert "The Quiet Room" in extract_text(pdf)[0]
+    box = page.locator(".leaflet:visible button").bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44
+
+
+def test_nothing_is_loaded_from_another_host(server, browser) -> None:
+    page = browser.new_page()
+    hosts = []
+    page.on("request", lambda request: hosts.append(request.url.split("/")[2]))
+    page.goto(server + "/?lang=ur", wait_until="networkidle")
+    assert set(hosts) == {server.split("/")[2]}
+    fonts = page.evaluate("Array.from(document.fonts).filter(f => f.status === 'loaded').map(f => f.family)")
+    assert any("Nastaliq" in family for family in fonts)

@@ -1,0 +1,164 @@
+"""The desk's web page over HTTP (Starlette's TestClient): the page, PDFs, copies, errors, caching."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import shutil
+from pathlib import Path
+
+import httpx
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from pypdf import PdfReader
+from starlette.testclient import TestClient
+
+from leaflet.pdf import extract_text
+from leaflet.web.app import create_app
+from tests.conftest import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "catalogue"
+
+
+def folder_hash(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(folder)).encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory):
+    root = tmp_path_factory.mktemp("desk")
+    content = root / "content"
+    shutil.copytree(FIXTURE, content)
+    before = folder_hash(content)
+    with TestClient(create_app(content, root / "output"), raise_server_exceptions=False) as client:
+        yield client, content, root
+    assert folder_hash(content) == before  # read-only: no request changed the content
+    assert not (root / "output").exists()
+
+
+def pages(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def test_the_page_lists_every_leaflet_in_each_interface_language(desk) -> None:
+    client, _, _ = desk
+    english = client.get("/")
+    assert english.status_code == 200
+    assert '<html lang="en" dir="ltr">' in english.text
+    for title in ("Your Visit", "آپ کی آمد", "The Quiet Room"):
+        assert title in english.text
+    urdu = client.get("/?lang=ur")
+    assert '<html lang="ur" dir="rtl">' in urdu.text and "مریضوں کے لیے کتابچے" in urdu.text
+    assert "http://" not in english.text.replace('href="/', "") and "https://" not in english.text
+
+
+def test_a_leaflet_opens_as_its_pdf_with_an_etag(desk) -> None:
+    client, _, _ = desk
+    response = client.get("/leaflets/quiet-room/en/A4.pdf")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert "The Quiet Room" in extract_text(response.content)[0]
+    etag = response.headers["etag"]
+    again = client.get("/leaflets/quiet-room/en/A4.pdf", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+
+
+def test_copies_come_in_one_file_each_on_a_new_sheet(desk) -> None:
+    client, _, _ = desk
+    one = client.get("/leaflets/visit-day/ur/A5.pdf").content
+    three = client.get("/leaflets/visit-day/ur/A5.pdf?copies=3").content
+    odd = pages(one) % 2
+    assert pages(three) == 3 * pages(one) + 2 * odd
+    texts = extract_text(three)
+    assert texts[pages(one) + odd].split()[:3] == extract_text(one)[0].split()[:3]
+
+
+def test_the_form_leads_to_the_pdfs_address(desk) -> None:
+    client, _, _ = desk
+    response = client.get("/leaflets/visit-day?lang=bilingual&size=A5-booklet&copies=2", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/leaflets/visit-day/bilingual/A5-booklet.pdf?copies=2"
+
+
+@pytest.mark.parametrize("address", [
+    "/leaflets/no-such/en/A4.pdf", "/leaflets/quiet-room/ur/A4.pdf", "/leaflets/quiet-room/bilingual/A4.pdf",
+    "/leaflets/visit-day/en/A3.pdf", "/leaflets/..%2F..%2Fetc/en/A4.pdf", "/leaflets/%2Fetc%2Fpasswd/en/A4.pdf",
+    "/leaflets/visit-day/..%2F..%2Fhospital/A4.pdf", "/covers/no-such.png", "/static/..%2F..%2Fbuild.py",
+])
+def test_anything_outside_the_catalogue_is_not_found(desk, address) -> None:
+    client, _, _ = desk
+    response = client.get(address)
+    assert response.status_code == 404, address
+    assert "Traceback" not in response.text
+
+
+@pytest.mark.parametrize("copies", ["0", "51", "two", "-1", "1.5"])
+def test_a_bad_number_of_copies_is_a_plain_400(desk, copies) -> None:
+    client, _, _ = desk
+    response = client.get(f"/leaflets/quiet-room/en/A4.pdf?copies={copies}")
+    assert response.status_code == 400
+    assert response.text.strip() == "copies must be a whole number from 1 to 50."
+
+
+def test_a_cover_is_a_small_picture(desk) -> None:
+    client, _, _ = desk
+    response = client.get("/covers/visit-day.png")
+    assert response.status_code == 200 and response.content.startswith(b"\x89PNG")
+
+
+def test_twenty_requests_at_once_are_all_answered(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    app = create_app(content, tmp_path / "output")
+
+    async def ask_twenty() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://desk") as client:
+            return await asyncio.gather(*(client.get("/leaflets/visit-day/en/A4.pdf") for _ in range(20)))
+
+    try:
+        responses = asyncio.run(ask_twenty())
+    finally:
+        app.state.service.close()
+    assert [response.status_code for response in responses] == [200] * 20
+    assert len({response.headers["etag"] for response in responses}) == 1
+
+
+def test_an_edit_is_served_on_the_next_request(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    with TestClient(create_app(content, tmp_path / "output")) as client:
+        first = client.get("/leaflets/quiet-room/en/A5.pdf")
+        text = content / "quiet-room" / "en.yaml"
+        text.write_text(text.read_text(encoding="utf-8").replace("The Quiet Room", "The Calm Room"), encoding="utf-8")
+        second = client.get("/leaflets/quiet-room/en/A5.pdf")
+    assert first.headers["etag"] != second.headers["etag"]
+    assert "The Calm Room" in extract_text(second.content)[0]
+
+
+def test_large_print_is_the_a4_large_variant(desk) -> None:
+    client, _, _ = desk
+    normal = client.get("/leaflets/quiet-room/en/A4.pdf")
+    large = client.get("/leaflets/quiet-room/en/A4.pdf?large=1")
+    assert large.status_code == 200
+    assert large.headers["content-disposition"] == 'inline; filename="quiet-room_en_A4-large.pdf"'
+    words = "The quiet room is on"
+    sizes = [font_size_of(response.content, words) for response in (normal, large)]
+    assert sizes[0] < 16 <= sizes[1] <= 18
+    refused = client.get("/leaflets/quiet-room/en/A5.pdf?large=1")
+    assert (refused.status_code, refused.text.strip()) == (400, "Large print comes in A4 only.")
+
+
+def font_size_of(pdf: bytes, words: str) -> float:
+    for page in pdfium.PdfDocument(pdf):
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        if words in text:
+            return pdfium_c.FPDFText_GetFontSize(textpage.raw, text.index(words))
+    raise AssertionError(words)
