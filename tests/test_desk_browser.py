@@ -23,8 +23,6 @@ from tests.conftest import ROOT
 FIXTURE = ROOT / "tests" / "fixtures" / "catalogue"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):

@@ -5,7 +5,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
+import re
 import shutil
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import httpx
@@ -17,7 +21,7 @@ from starlette.testclient import TestClient
 
 from leaflet.pdf import extract_text
 from leaflet.web.app import create_app
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 
 FIXTURE = ROOT / "tests" / "fixtures" / "catalogue"
 
@@ -162,3 +166,47 @@ def font_size_of(pdf: bytes, words: str) -> float:
         if words in text:
             return pdfium_c.FPDFText_GetFontSize(textpage.raw, text.index(words))
     raise AssertionError(words)
+
+
+def test_a_leaflet_being_edited_does_not_take_the_page_down(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    text = content / "quiet-room" / "en.yaml"
+    with TestClient(create_app(content, tmp_path / "output"), raise_server_exceptions=False) as client:
+        text.write_text(text.read_text(encoding="utf-8").replace("title: The Quiet Room", "title:"), encoding="utf-8")
+        page = client.get("/")
+        assert page.status_code == 200
+        assert "This leaflet is being edited and cannot be printed just now." in page.text
+        assert "Your Visit" in page.text
+        broken = client.get("/leaflets/quiet-room/en/A4.pdf")
+        assert broken.status_code == 503 and "Traceback" not in broken.text
+        assert client.get("/leaflets/visit-day/en/A5.pdf").status_code == 200
+
+
+@pytest.mark.parametrize("query", ["lang=..%2F..&size=A4", "lang=en&size=A3", "lang=%2F%2Fexample.org&size=A4"])
+def test_the_form_refuses_what_the_page_does_not_offer(desk, query) -> None:
+    client, _, _ = desk
+    response = client.get(f"/leaflets/visit-day?{query}&copies=1", follow_redirects=False)
+    assert response.status_code == 400
+
+
+def test_serve_on_the_network_warns_and_refuses_broken_content(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, str(ROOT / "make_leaflet.py"), "serve", "--host", "0.0.0.0",
+                                "--port", str(port), "--content", str(FIXTURE)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout.readline().strip() == f"Open http://127.0.0.1:{port}/ in a browser (Ctrl+C to stop)"
+    finally:
+        process.terminate()
+        _, errors = process.communicate(timeout=30)
+    assert errors.splitlines()[0] == "warning: listening on 0.0.0.0: anyone on this network can open the leaflets"
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    text = content / "quiet-room" / "en.yaml"
+    text.write_text(text.read_text(encoding="utf-8").replace("title: The Quiet Room", "title:"), encoding="utf-8")
+    refused = run_cli("serve", "--content", str(content), "--port", str(port))
+    assert refused.returncode == 2
+    assert re.fullmatch(r"\S+quiet-room/en\.yaml:1:7: title: found nothing; expected text", refused.stderr.strip())

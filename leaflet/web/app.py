@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import io
+import re
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 from leaflet.errors import ContentError
 from leaflet.web.page import render_page
-from leaflet.web.service import MAX_COPIES, DeskService, UnknownLeafletError
+from leaflet.web.service import MAX_COPIES, SIZES, DeskService, UnknownLeafletError
 from leaflet.web.words import WORDS
 
 STATIC = Path(__file__).parent / "static"
@@ -61,14 +62,16 @@ def create_app(content_dir: Path, out_dir: Path) -> Starlette:
         query = request.query_params
         copies = _copies(query.get("copies", "1"))
         large = query.get("large") == "1"
-        size = "A4" if large else query.get("size", "A4")
-        return RedirectResponse(f'/leaflets/{request.path_params["id"]}/{query.get("lang", "en")}/'
-                                f'{size}.pdf?copies={copies}{"&large=1" if large else ""}', status_code=303)
+        language, size = query.get("lang", "en"), "A4" if large else query.get("size", "A4")
+        if not re.fullmatch(r"[a-z]{2,3}|bilingual", language) or size not in SIZES:
+            raise HTTPException(400, "Choose a language and a size from the page.")
+        return RedirectResponse(f'/leaflets/{request.path_params["id"]}/{language}/{size}.pdf?copies={copies}'
+                                f'{"&large=1" if large else ""}', status_code=303)
 
     async def cover(request: Request) -> Response:
         identity = request.path_params["id"]
         entry = next((e for e in service.catalogue() if e.id == identity), None)
-        if entry is None:
+        if entry is None or entry.problem is not None:
             raise HTTPException(404, "No such leaflet.")
         data, etag = await service.pdf(identity, entry.languages[0], "A4")
         page = pdfium.PdfDocument(data)[0]

@@ -43,6 +43,9 @@ def render_page(entries: list[Entry], interface: str) -> str:
 
 
 def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
+    if entry.problem is not None:
+        return (f'    <li class="leaflet problem" data-id="{escape(entry.id)}" data-search="{escape(entry.id)}">'
+                f'<div><p class="titles">{escape(entry.id)}</p><p>{escape(words["problem"])}</p></div></li>')
     first = sorted(entry.titles.items(), key=lambda item: item[0] != interface)  # the reader's language first
     titles = "".join(
         f'<li lang="{code}" dir="{DIRECTION.get(code, "ltr")}">{escape(title)}'
@@ -52,7 +55,8 @@ def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
     languages = [(code, language_name(code)) for code in entry.languages]
     if len(entry.languages) > 1:
         languages.append(("bilingual", words["bilingual"]))
-    language_options = "".join(f'<option value="{code}">{escape(name)}</option>' for code, name in languages)
+    language_options = "".join(f'<option value="{code}"{" selected" if code == interface else ""}>'
+                               f'{escape(name)}</option>' for code, name in languages)
     size_options = "".join(f'<option value="{size}">{escape(words[size])}</option>' for size in SIZES)
     return f"""    <li class="leaflet" data-id="{escape(entry.id)}" data-search="{search}">
       <img src="/covers/{escape(entry.id)}.png" alt="" width="120" height="170" loading="lazy">

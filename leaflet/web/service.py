@@ -16,6 +16,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from leaflet.build import build_in_memory, load_checked
+from leaflet.errors import ContentError
 from leaflet.outputs import (
     BILINGUAL,
     LARGE_PRINT,
@@ -39,6 +40,7 @@ class Entry:
     titles: dict[str, str]  # by language code
     drafts: tuple[str, ...]  # languages whose translation is still a draft
     languages: tuple[str, ...]
+    problem: str | None = None  # the first content error, when the leaflet cannot be built now
 
 
 class UnknownLeafletError(Exception):
@@ -65,12 +67,7 @@ class DeskService:
             fingerprint = input_fingerprint(folder, available_languages(folder))
             cached = self.entries.get(identity)
             if cached is None or cached[0] != fingerprint:
-                leaflet = load_checked(folder)
-                entry = Entry(identity, {code: str(content.title) for code, content in leaflet.languages.items()},
-                              tuple(code for code, content in leaflet.languages.items()
-                                    if content.translation is not None and content.translation.status == "draft"),
-                              tuple(leaflet.languages))
-                self.entries[identity] = cached = (fingerprint, entry)
+                self.entries[identity] = cached = (fingerprint, _entry(identity, folder))
             entries.append(cached[1])
         return entries
 
@@ -115,6 +112,18 @@ class DeskService:
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
+
+
+def _entry(identity: str, folder: Path) -> Entry:
+    """A leaflet as the page lists it; one whose content is being edited into shape says so."""
+    try:
+        leaflet = load_checked(folder)
+    except ContentError as error:
+        return Entry(identity, {}, (), (), error.messages[0])
+    return Entry(identity, {code: str(content.title) for code, content in leaflet.languages.items()},
+                 tuple(code for code, content in leaflet.languages.items()
+                       if content.translation is not None and content.translation.status == "draft"),
+                 tuple(leaflet.languages))
 
 
 def _ready() -> bool:

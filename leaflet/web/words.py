@@ -8,6 +8,7 @@ WORDS: dict[str, dict[str, str]] = {
         "copies": "Copies", "open": "Open PDF", "draft": "draft translation", "bilingual": "Both languages",
         "A4": "A4", "A5": "A5", "A5-booklet": "A5 booklet (fold in half)", "switch": "اردو",
         "large": "Large print (A4)",
+        "problem": "This leaflet is being edited and cannot be printed just now.",
         "none": "No leaflet has these words in its title.", "hint": "Open the PDF, then press Print.",
     },
     "ur": {
@@ -15,6 +16,7 @@ WORDS: dict[str, dict[str, str]] = {
         "copies": "کاپیاں", "open": "PDF کھولیں", "draft": "ترجمے کا مسودہ", "bilingual": "دونوں زبانیں",
         "A4": "A4", "A5": "A5", "A5-booklet": "A5 کتابچہ (درمیان سے موڑیں)", "switch": "English",
         "large": "بڑا پرنٹ (A4)",
+        "problem": "اس کتابچے میں ترمیم ہو رہی ہے، ابھی پرنٹ نہیں ہو سکتا۔",
         "none": "کسی کتابچے کے عنوان میں یہ الفاظ نہیں۔", "hint": "PDF کھولیں، پھر پرنٹ دبائیں۔",
     },
 }
