@@ -85,13 +85,13 @@ print(json.dumps({"imports": imported - started, "one leaflet": done - imported}
 DESK = r"""
 import asyncio, json, sys, tempfile, time
 from pathlib import Path
-import httpx
+import httpx2
 from leaflet.web.app import create_app
 
 async def main():
     app = create_app(Path("content"), Path(tempfile.mkdtemp()))
     marks = {}
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://desk") as client:
+    async with httpx2.AsyncClient(transport=httpx2.ASGITransport(app=app), base_url="http://desk") as client:
         for stage, address in (("fresh", "/leaflets/liver-metastases/ur/A5.pdf"),
                                ("cached", "/leaflets/liver-metastases/ur/A5.pdf"),
                                ("cached, 10 copies", "/leaflets/liver-metastases/ur/A5.pdf?copies=10")):

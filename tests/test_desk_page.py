@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import httpx
+import httpx2
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
@@ -121,9 +121,9 @@ def test_twenty_requests_at_once_are_all_answered(tmp_path: Path) -> None:
     shutil.copytree(FIXTURE, content)
     app = create_app(content, tmp_path / "output")
 
-    async def ask_twenty() -> list[httpx.Response]:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://desk") as client:
+    async def ask_twenty() -> list[httpx2.Response]:
+        transport = httpx2.ASGITransport(app=app)
+        async with httpx2.AsyncClient(transport=transport, base_url="http://desk") as client:
             return await asyncio.gather(*(client.get("/leaflets/visit-day/en/A4.pdf") for _ in range(20)))
 
     try:

@@ -7,11 +7,11 @@ PNG that Pillow opens.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
 from PIL import Image, UnidentifiedImageError
-from svgelements import SVG, Shape
 
 MAX_PICTURE_BYTES = 4 * 1024 * 1024
 PICTURE_TYPES = (".svg", ".png")
@@ -45,7 +45,16 @@ def drawing_problem(folder: Path, name: str) -> tuple[str, str] | None:
 def anchor_points(path: Path, ids: set[str]) -> dict[str, tuple[float, float]]:
     """The centre of each element with one of `ids`, as fractions of the drawing's width and height
     from its top left; a drawing checked by drawing_problem. Transforms on the way are applied."""
-    drawing = SVG.parse(str(path))
+    stat = path.stat()
+    found = _anchor_points(str(path), stat.st_mtime_ns, stat.st_size, frozenset(ids))
+    return dict(found)
+
+
+@lru_cache(maxsize=64)  # every worker of a build loads the content again; the file is parsed once
+def _anchor_points(path: str, _mtime: int, _size: int, ids: frozenset[str]) -> tuple[tuple[str, tuple], ...]:
+    from svgelements import SVG, Shape  # only leaflets with a figure pay for this import
+
+    drawing = SVG.parse(path)
     width, height = float(drawing.width), float(drawing.height)
     points: dict[str, tuple[float, float]] = {}
     for element in drawing.elements():
@@ -53,7 +62,7 @@ def anchor_points(path: Path, ids: set[str]) -> dict[str, tuple[float, float]]:
             box = element.bbox()
             if box is not None and width > 0 and height > 0:
                 points[element.id] = ((box[0] + box[2]) / 2 / width, (box[1] + box[3]) / 2 / height)
-    return points
+    return tuple(points.items())
 
 
 def _svg_problem(path: Path) -> tuple[str, str] | None:
