@@ -427,8 +427,8 @@ def _print_report(report) -> None:
     for finding in failures:
         print(f"check failed: {finding}", file=sys.stderr)
     checked = len(report) * len(checks)
-    print(f"{len(report)} files, {len(failures)} of {checked} checks failed" if failures
-          else f"{len(report)} files: all checks passed")
+    print(f"{_count(len(report), 'file')}, {len(failures)} of {checked} checks failed" if failures
+          else f"{_count(len(report), 'file')}: all checks passed")
 
 
 def _count(number: int, noun: str) -> str:
