@@ -42,7 +42,7 @@ from leaflet.layout.pages import PageFurniture, PageTexts
 from leaflet.layout.picture import PictureBlock
 from leaflet.layout.styles import Palette, Styles, palette_for, styles_for, to_cmyk
 from leaflet.layout.table import TableBlock
-from leaflet.layout.textblock import BlockStyle, TextBlock
+from leaflet.layout.textblock import BULLET, BlockStyle, TextBlock
 from leaflet.text import family_for_script, parse_inline, register_family, set_text
 from leaflet.text import locale as wording
 
@@ -294,11 +294,8 @@ class _LeafletRenderer:
     def _story(self) -> list[Flowable]:
         story: list[Flowable] = []
         for section in self.content.sections:
-            flowables = self._section(section)
-            if any(isinstance(block, ContactPanel) for block in section.blocks):
-                # The contact section stays whole, so the panel is never cut in two.
-                flowables = [KeepTogether(flowables)]
-            story.extend(flowables)
+            # A contact panel taller than the room left splits between its rows of cards.
+            story.extend(self._section(section))
         story.append(self._document_control())
         return story
 
@@ -323,7 +320,8 @@ class _LeafletRenderer:
             subheading.keep_with_next = True
             return [subheading]
         if isinstance(block, BulletList):
-            return _list_items([TextBlock(item, styles.bullet, bullet="•") for item in block.items], styles)
+            return _list_items([TextBlock(item, styles.bullet, bullet=BULLET) for item in block.items], styles,
+                               items_break=True)
         if isinstance(block, NumberedList):
             return self._numbered_list(block)
         if isinstance(block, Picture):
@@ -395,12 +393,29 @@ class _LeafletRenderer:
         return FooterBlock([heading, grid, feedback], self.palette.accent, 3 * mm)
 
 
-def _list_items(items: list[Flowable], styles: Styles) -> list[Flowable]:
-    """List items, with the first two and the last two kept together: no item alone on a page."""
+def _list_items(items: list[Flowable], styles: Styles, items_break: bool = False) -> list[Flowable]:
+    """List items, no item alone on a page: the first goes on with the second and the one before
+    the last with the last. With `items_break` (bullets, drawn as dots, not text), a long item may
+    break inside, two lines on each side; a numbered item stays whole, its number is text that
+    copies out after it."""
     items[-1].spaceAfter = styles.body.space_after
+    if len(items) == 1:
+        return items
+    if not items_break:
+        if len(items) <= 3:
+            return [KeepTogether(items)]
+        return [KeepTogether(items[:2]), *items[2:-2], KeepTogether(items[-2:])]
     if len(items) <= 3:
-        return [KeepTogether(items)]
-    return [KeepTogether(items[:2]), *items[2:-2], KeepTogether(items[-2:])]
+        return [_bound(items)]
+    return [KeepWithNext(items[0], items[1]), *items[2:-2], KeepWithNext(items[-2], items[-1])]
+
+
+def _bound(items: list[Flowable]) -> Flowable:
+    """Each item bound to the next, from the end: a short list moves only as one."""
+    bound = items[-1]
+    for item in reversed(items[:-1]):
+        bound = KeepWithNext(item, bound)
+    return bound
 
 
 def _crop_marks(canvas: Canvas, offset: float, width: float, height: float) -> None:

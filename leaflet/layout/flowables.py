@@ -67,15 +67,23 @@ class KeepWithNext(Flowable):
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         _, heading_height = self.heading.wrapOn(self.canv, avail_width, avail_height)
         room = avail_height - heading_height - self._gap()
-        if room <= 0:
-            return []
-        parts = self.following.splitOn(self.canv, avail_width, room)
+        parts = self.following.splitOn(self.canv, avail_width, room) if room > 0 else []
         at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
         # An action first (KeepTogether asking for a new frame) means the follower cannot start
         # here; at the top of a frame, moving on would not help, so let it split as it can.
         if not parts or (isinstance(parts[0], ActionFlowable) and not at_top):
-            return []
+            return self._split_lead_in(avail_width, avail_height)
         return [self.heading, *parts]
+
+    def _split_lead_in(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """A lead-in paragraph long enough to split starts here, and its last lines go on with what
+        follows: a page is not left empty for the sake of a paragraph that can break."""
+        if not isinstance(self.heading, TextBlock) or isinstance(self.heading, SectionHeading):
+            return []
+        parts = self.heading.splitOn(self.canv, avail_width, avail_height)
+        if len(parts) != 2:
+            return []
+        return [parts[0], KeepWithNext(parts[1], self.following)]
 
     def draw(self) -> None:
         # Heading first: content-stream order is the order text is copied out in.

@@ -106,4 +106,24 @@ def _draw_block(canvas, setting: SetText, style: BlockStyle, bullet: str | None,
         first_baseline = setting.baselines[0]
         offset = first_baseline - marker.baselines[0]
         nudge = style.text.size * 0.135  # the marker sits a little in from the text's start edge
-        marker.draw(canvas, width - indent - nudge if setting.rtl else nudge, height - offset)
+        x = width - indent - nudge if setting.rtl else nudge
+        if bullet == BULLET:
+            _draw_dot(canvas, marker, x, height - first_baseline)
+        else:
+            marker.draw(canvas, x, height - offset)
+
+
+BULLET = "•"
+
+
+def _draw_dot(canvas, marker: SetText, x: float, baseline: float) -> None:
+    """A bullet drawn as the dot it is, where its glyph would stand: not text, so that copying a
+    list item out (and a list item split over two pages) gives its words alone."""
+    line = marker.lines[0]
+    glyph = line.glyphs[0]
+    left, right, top, bottom = glyph.font.ink(glyph.glyph)
+    scale, size = glyph.font.size * marker.style.size, marker.style.size
+    origin_x, origin_y = x + marker.line_x(line) + glyph.x * size, baseline + glyph.y * size
+    canvas.setFillColor(marker.style.colour)
+    canvas.ellipse(origin_x + left * scale, origin_y + bottom * scale, origin_x + right * scale,
+                   origin_y + top * scale, stroke=0, fill=1)

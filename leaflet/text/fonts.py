@@ -36,6 +36,7 @@ class FamilyMetrics:
     leading: float
     ascent: float
     descent: float
+    word_space: float | None = None  # em of the font: the width of a space, where the font's own is too narrow
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class FontFace:
     def __init__(self, name: str, family: str) -> None:
         self.name = name
         self.size = family_metrics(family).size
+        self.word_space = family_metrics(family).word_space
         self.ttf: TTFont = pdfmetrics.getFont(name)
         self.hb_font = uharfbuzz.Font(self.ttf.hbFace)
         self._carriers: dict[int, str] = {}

@@ -160,8 +160,10 @@ def _shape_run(text: str, start: int, end: int, face: FontFace, level: int, scri
         if info.codepoint == 0:  # .notdef: the font had no glyph after all
             raise MissingGlyphError(text[info.cluster], info.cluster)
     unit = face.size / face.upem  # glyph units to em of the style's size
+    space = face.word_space * face.size if face.word_space is not None else None
     glyphs = tuple(
-        Glyph(face, info.codepoint, info.cluster, position.x_advance * unit,
+        Glyph(face, info.codepoint, info.cluster,
+              space if space is not None and text[info.cluster] == " " else position.x_advance * unit,
               position.x_offset * unit, position.y_offset * unit)
         for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True)
     )

@@ -12,6 +12,7 @@ from leaflet.text import fit_size
 from leaflet.text.locale import percent, percent_range
 
 DRAWING_SHARE = 0.36  # of the width, at most, for the drawing the arrows point into
+LABEL_SHARE = 0.4  # of the width, for the label inside an arrow
 OVERLAP = 0.2  # of the drawing's width, that the arrows' tips reach into it
 
 
@@ -27,9 +28,13 @@ class Shares(Panel):
         card = self.card
         middles = [sum(s.percent) / 2 if isinstance(s.percent, tuple) else s.percent for s in self.spec.shares]
         whole = width * 0.2 * (len(middles) / 2) ** 0.5  # thickness of all the arrows together
-        # in proportion, but never too thin for its figure in the leaflet's small type
+        # in proportion, but never too thin for its figure in the leaflet's small type, nor its label
+        self.labels = [card.text(share.label, colour=white, side="left" if not card.rtl else "right")
+                       for share in self.spec.shares]
+        label_heights = [label.wrapOn(card.canv, width * LABEL_SHARE, 100)[1] for label in self.labels]
         thinnest = card.styles.small.text.size * 2
-        self.thickness = [max(whole * share / sum(middles), thinnest) for share in middles]
+        self.thickness = [max(whole * share / sum(middles), thinnest, height + card.pad * 0.5)
+                          for share, height in zip(middles, label_heights, strict=True)]
         self.gap = whole * 0.35 / max(1, len(middles) - 1)
         self.flow_height = sum(self.thickness) + self.gap * (len(middles) - 1)
         self.note = None
@@ -45,7 +50,7 @@ class Shares(Panel):
         if self.spec.into:
             flow -= self._drawing(top) * (1 - OVERLAP)
         y = top
-        for share, thickness in zip(self.spec.shares, self.thickness, strict=True):
+        for share, thickness, label in zip(self.spec.shares, self.thickness, self.labels, strict=True):
             self._band(y, thickness, flow, card.colour(share.colour))
             text = self.figure(share.percent)
             figure_width = flow * 0.24
@@ -54,13 +59,13 @@ class Shares(Panel):
                                        card.styles.small.text.size),
                 align=align_for("left", card.rtl), language="en")
             figure = TextBlock(text, BlockStyle(fit_size(text, figure_style, figure_width)))
-            label = card.text(share.label, colour=white, side="left" if not card.rtl else "right")
             figure_height = figure.wrapOn(canvas, figure_width, 100)[1]
-            label_height = label.wrapOn(canvas, flow * 0.62, 100)[1]
+            label_width = card.inner_width * LABEL_SHARE
+            label_height = label.wrapOn(canvas, label_width, 100)[1]
             card.place(figure, card.mirror(card.pad * 0.5, figure_width), y - (thickness - figure_height) / 2,
                        figure_width)
-            card.place(label, card.mirror(figure_width + card.pad * 0.5, flow * 0.62),
-                       y - (thickness - label_height) / 2, flow * 0.62)
+            card.place(label, card.mirror(figure_width + card.pad * 0.5, label_width),
+                       y - (thickness - label_height) / 2, label_width)
             y -= thickness + self.gap
         if self.note is not None:
             note_top = top - self.flow_height - card.pad * 0.9

@@ -1,0 +1,146 @@
+"""How well a finished leaflet's pages are made up, measured on the PDF as a reader sees it.
+
+Four measures, for any language and size (issue 12 sets targets for them):
+- the pitch of body text: the baselines of consecutive lines of one paragraph should be one
+  even distance apart (its spread, and the share of gaps within 1 pt of the usual one);
+- the running head: no text or box of the page may reach above the rule under it;
+- holes: how much of the text area is left empty at the foot of each page but the last;
+- the number of pages.
+
+Baselines and font sizes are pdfium's (as Chrome and Edge read the text); glyph ink is read
+from the embedded fonts (placement.py); rules and boxes are pdfium's path objects.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from io import BytesIO
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pypdf import PdfReader
+
+from leaflet.pdf.placement import text_lines
+
+RULE_SPAN = 0.6  # of the page's width: a path at least this wide and thin is a rule
+RULE_THICKNESS = 2.0  # points
+MARGIN_SHARE = 0.15  # of the page's height: where the running head's and the footer's rules are
+PARAGRAPH_STEP = 1.3  # a gap this many times the usual pitch or more is between paragraphs or items
+
+
+@dataclass(frozen=True)
+class Makeup:
+    pages: int
+    pitch: float  # the usual distance between baselines of body text, points
+    pitch_spread: float  # standard deviation of the in-paragraph gaps, points
+    pitch_even: float  # share of in-paragraph gaps within 1 pt of `pitch`
+    gaps: int  # in-paragraph gaps measured
+    head_crossings: tuple[int, ...]  # pages where text or a box reaches above the running head's rule
+    emptiest: tuple[int, float]  # (page, empty share of its text area) of the pages before the last;
+    # the text area runs from the running head's rule (on the first page, the header band) to the footer's
+
+
+def measure_makeup(pdf: bytes) -> Makeup:
+    document = pdfium.PdfDocument(pdf)
+    reader = PdfReader(BytesIO(pdf))
+    fonts: dict = {}
+    lines: list[tuple[int, float, float]] = []  # (page, font size, baseline) of each pdfium line
+    crossings, empty = [], []
+    try:
+        for number, page in enumerate(document, start=1):
+            lines += _baselines(page, number)
+            head, foot = _rules(page)
+            band = _band_bottom(page) if head is None else None
+            if foot is None or (head is None and band is None):
+                continue
+            top_of_text = head if head is not None else band
+            inks = [line.box for line in text_lines(reader.pages[number - 1], number, fonts)]
+            boxes = _filled_boxes(page, top_of_text)
+            if head is not None and any(bottom < head < top for _, bottom, _, top in (*inks, *boxes)):
+                crossings.append(number)
+            head = top_of_text
+            lowest = min((bottom for _, bottom, _, top in (*inks, *boxes) if foot < bottom and top < head),
+                         default=head)
+            empty.append((number, (lowest - foot) / (head - foot)))
+    finally:
+        document.close()
+    pitch, spread, even, gaps = _pitch(lines)
+    before_last = [entry for entry in empty if entry[0] != len(reader.pages)]
+    emptiest = max(before_last, key=lambda entry: entry[1], default=(0, 0.0))
+    return Makeup(len(reader.pages), pitch, spread, even, gaps, tuple(crossings), emptiest)
+
+
+def _baselines(page, number: int) -> list[tuple[int, float, float]]:
+    """Each line pdfium reads on the page: its largest font size and its median baseline."""
+    textpage = page.get_textpage()
+    found, sizes, origins = [], [], []
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for index in range(textpage.count_chars()):
+        char = textpage.get_text_range(index, 1)
+        if char in "\r\n":
+            if origins:
+                found.append((number, max(sizes), sorted(origins)[len(origins) // 2]))
+            sizes, origins = [], []
+        elif not char.isspace() and pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y):
+            sizes.append(round(pdfium_c.FPDFText_GetFontSize(textpage.raw, index), 1))
+            origins.append(y.value)
+    if origins:
+        found.append((number, max(sizes), sorted(origins)[len(origins) // 2]))
+    textpage.close()
+    return found
+
+
+def _pitch(lines: list[tuple[int, float, float]]) -> tuple[float, float, float, int]:
+    """The usual in-paragraph gap of body text (the most common size), its spread and evenness."""
+    if not lines:
+        return 0.0, 0.0, 0.0, 0
+    body = Counter(size for _, size, _ in lines).most_common(1)[0][0]
+    gaps = [above[2] - below[2] for above, below in itertools.pairwise(lines)
+            if above[0] == below[0] and above[1] == below[1] == body and above[2] > below[2]]
+    if not gaps:
+        return 0.0, 0.0, 0.0, 0
+    usual = Counter(round(gap * 2) / 2 for gap in gaps).most_common(1)[0][0]
+    inside = [gap for gap in gaps if gap < usual * PARAGRAPH_STEP]
+    spread = statistics.pstdev(inside) if len(inside) > 1 else 0.0
+    even = sum(abs(gap - usual) <= 1.0 for gap in inside) / len(inside)
+    return usual, spread, even, len(inside)
+
+
+def _rules(page) -> tuple[float | None, float | None]:
+    """The heights of the rule under the running head and the rule over the footer."""
+    width, height = page.get_size()
+    rules = []
+    for item in page.get_objects():
+        if item.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            left, bottom, right, top = item.get_bounds()
+            if right - left >= width * RULE_SPAN and top - bottom <= RULE_THICKNESS:
+                rules.append((bottom + top) / 2)
+    heads = [rule for rule in rules if rule > height * (1 - MARGIN_SHARE)]
+    feet = [rule for rule in rules if rule < height * MARGIN_SHARE]  # not a card's dividers
+    return (max(heads) if heads else None), (min(feet) if feet else None)
+
+
+def _band_bottom(page) -> float | None:
+    """The first page's header band: where the paths as wide as the page at its top end."""
+    width, height = page.get_size()
+    bottoms = [item.get_bounds()[1] for item in page.get_objects()
+               if item.type == pdfium_c.FPDF_PAGEOBJ_PATH and item.get_bounds()[2] - item.get_bounds()[0] >= width * 0.9
+               and item.get_bounds()[3] >= height * 0.9]
+    return min(bottoms) if bottoms else None
+
+
+def _filled_boxes(page, head: float) -> list[tuple[float, float, float, float]]:
+    """Path objects that are more than rules: cards, tinted boxes, diagrams' shapes."""
+    width, _ = page.get_size()
+    boxes = []
+    for item in page.get_objects(max_depth=4):
+        if item.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            left, bottom, right, top = item.get_bounds()
+            is_rule = right - left >= width * RULE_SPAN and top - bottom <= RULE_THICKNESS
+            if not is_rule and top - bottom > RULE_THICKNESS and bottom < head + RULE_THICKNESS:
+                boxes.append((left, bottom, right, top))
+    return boxes
