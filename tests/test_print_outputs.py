@@ -78,7 +78,7 @@ def test_booklet_pages_fall_in_saddle_stitch_order(default_build, leaflet, langu
 
 
 @pytest.mark.parametrize(("language", "notes", "card"),
-                         [("en", "Notes", "Who to call"), ("ur", "نوٹس", "کسے فون کریں")])
+                         [("en", "Notes", "Who to call"), ("ur", "یادداشت", "کسے فون کریں")])
 def test_padding_is_notes_pages_then_a_back_cover_with_contacts(default_build, leaflet, language, notes,
                                                                 card) -> None:
     booklet = pdfium.PdfDocument((default_build / f"liver-metastases_{language}_A5-booklet.pdf").read_bytes())

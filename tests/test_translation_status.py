@@ -60,7 +60,8 @@ def test_a_stale_item_is_reported_after_the_english_changes(content_copy) -> Non
 
 
 def test_an_untranslated_item_is_reported(content_copy) -> None:
-    line = plant(content_copy / "ur.yaml", "title: لیور میٹاسٹیسس", "title: Liver Metastases")
+    # the line break before it tells the title from the subtitle; the title is on the next line
+    line = plant(content_copy / "ur.yaml", "\ntitle: جگر کا ثانوی کینسر", "\ntitle: Liver Metastases") + 1
     code, findings, _summary = check(content_copy)
     assert code == 1
     untranslated = next(f for f in findings if f["problem"] == "same as the English")
@@ -68,7 +69,7 @@ def test_an_untranslated_item_is_reported(content_copy) -> None:
 
 
 def test_keyboard_slips_and_uncovered_characters_are_reported(content_copy) -> None:
-    line = plant(content_copy / "ur.yaml", "subtitle: جگر کا ثانوی کینسر", "subtitle: جگر كا ثانوی کینسر ✆ .")
+    line = plant(content_copy / "ur.yaml", "subtitle: لیور میٹاسٹیسس", "subtitle: لیور میٹاسٹیسس كا ✆ .")
     code, findings, summary = check(content_copy)
     assert code == 2  # build cannot draw ✆: an error, after the report
     problems = {f["problem"] for f in findings if int(f["line"]) == line}

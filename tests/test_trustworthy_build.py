@@ -121,7 +121,7 @@ def test_yaml_aliases_are_refused(content_copy: Path) -> None:
 
 
 def test_direction_controls_in_text_are_refused(content_copy: Path) -> None:
-    replace_in(content_copy / "ur.yaml", "title: لیور میٹاسٹیسس\n", "title: \"لیور \\u202eمیٹاسٹیسس\"\n")
+    replace_in(content_copy / "ur.yaml", "\ntitle: جگر کا ثانوی کینسر\n", "\ntitle: \"جگر کا \\u202eثانوی کینسر\"\n")
     result = run_cli("check", "--content", str(content_copy))
     assert result.returncode == 2
     assert re.search(r"liver-metastases/ur\.yaml:\d+:8: title: an invisible control character U\+202E",
@@ -160,7 +160,7 @@ def test_content_errors_write_nothing(content_copy: Path, tmp_path: Path) -> Non
 
 
 def test_translation_slips_are_warnings_in_the_last_line(content_copy: Path, tmp_path: Path) -> None:
-    replace_in(content_copy / "ur.yaml", "title: لیور میٹاسٹیسس\n", "title: لیور ميٹاسٹیسس\n")
+    replace_in(content_copy / "ur.yaml", "\ntitle: جگر کا ثانوی کینسر\n", "\ntitle: جگر کا ثانوي کینسر\n")
     result = run_cli("build", "--content", str(content_copy), "--lang", "en", "--lang", "ur", "--size", "A5",
                      "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
@@ -171,8 +171,8 @@ def test_translation_slips_are_warnings_in_the_last_line(content_copy: Path, tmp
 
 
 def test_a_long_title_shortens_the_running_head_to_one_line(content_copy: Path, tmp_path: Path) -> None:
-    replace_in(content_copy / "ur.yaml", "title: لیور میٹاسٹیسس\n",
-               "title: لیور میٹاسٹیسس، یعنی جگر میں پھیلنے والا وہ کینسر جو جسم کے کسی اور حصے سے شروع ہوا\n")
+    replace_in(content_copy / "ur.yaml", "\ntitle: جگر کا ثانوی کینسر\n",
+               "\ntitle: لیور میٹاسٹیسس، یعنی جگر میں پھیلنے والا وہ کینسر جو جسم کے کسی اور حصے سے شروع ہوا\n")
     replace_in(content_copy / "leaflet.yaml", "wordmark: PKLI\n", "wordmark: PKLI-RC Lahore\n")
     result = run_cli("build", "--content", str(content_copy), "--lang", "ur", "--size", "A5",
                      "--out", str(tmp_path))
