@@ -175,3 +175,17 @@ def test_dates_and_numbers_follow_the_locale(built_urdu, built) -> None:
     assert "25 نومبر، 2026" in urdu and "25 نومبر، 2029" in urdu  # Urdu month names, from the same dates
     assert "25 November 2026" in english and "25 November 2029" in english
     assert re.search(r"صفحہ 1 از \d+", urdu) and re.search(r"Page 1 of \d+", english)
+
+
+def test_the_urdu_leads_with_plain_words(leaflet) -> None:
+    """The leaflet's Urdu name first; the doctors' term once; plain words before English ones
+    written in Urdu letters (issue 12's principles for the translation)."""
+    urdu = leaflet.languages["ur"]
+    assert str(urdu.title) == "جگر کا ثانوی کینسر"
+    texts = " ".join(str(text) for path, text in urdu.texts() if path.startswith("sections"))
+    assert texts.count("لیور میٹاسٹیسس") <= 3
+    for plain_words in ("پِت (صفرا)", "تابکار شکر", "دوربین سے آپریشن (لیپروسکوپی)",
+                        "آرام پہنچانے والی دیکھ بھال (پیلی ایٹو کیئر)", "جگر کے ٹیسٹ (LFTs)", "ٹانگوں میں سوجن"):
+        assert plain_words in texts, plain_words
+    for spelled_out in ("پوزیٹرون", "میگنیٹک ریزوننس", "ریفر", "بائل ڈکٹ"):
+        assert spelled_out not in texts, spelled_out
