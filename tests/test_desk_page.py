@@ -19,6 +19,7 @@ import pytest
 from pypdf import PdfReader
 from starlette.testclient import TestClient
 
+from leaflet.build import BuildCheckError
 from leaflet.pdf import extract_text
 from leaflet.web.app import create_app
 from tests.conftest import ROOT, run_cli
@@ -210,3 +211,16 @@ def test_serve_on_the_network_warns_and_refuses_broken_content(tmp_path: Path) -
     refused = run_cli("serve", "--content", str(content), "--port", str(port))
     assert refused.returncode == 2
     assert re.fullmatch(r"\S+quiet-room/en\.yaml:1:7: title: found nothing; expected text", refused.stderr.strip())
+
+
+def test_a_pdf_that_fails_its_checks_is_not_handed_out(tmp_path: Path) -> None:
+    app = create_app(FIXTURE, tmp_path / "output")
+
+    async def failing(*_args, **_kwargs):
+        raise BuildCheckError("text placement: page 2: two lines overprint")
+
+    app.state.service.pdf = failing
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/leaflets/quiet-room/en/A4.pdf")
+    assert response.status_code == 503
+    assert response.text.strip() == "This leaflet failed its PDF checks; run `build` to see why."

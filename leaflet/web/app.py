@@ -21,6 +21,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from leaflet.build import BuildCheckError
 from leaflet.errors import ContentError
 from leaflet.web.page import render_page
 from leaflet.web.service import MAX_COPIES, SIZES, DeskService, UnknownLeafletError
@@ -52,6 +53,8 @@ def create_app(content_dir: Path, out_dir: Path) -> Starlette:
             raise HTTPException(404, "No such leaflet, language or size.") from error
         except ContentError as error:
             raise HTTPException(503, "This leaflet's content has a problem; run `check`.") from error
+        except BuildCheckError as error:
+            raise HTTPException(503, "This leaflet failed its PDF checks; run `build` to see why.") from error
         if request.headers.get("if-none-match") == f'"{etag}"':
             return Response(status_code=304, headers={"ETag": f'"{etag}"'})
         name = f'{params["id"]}_{params["lang"]}_{params["size"]}{"-large" if large else ""}.pdf'
