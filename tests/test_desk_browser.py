@@ -65,15 +65,16 @@ def browser(server):
 
 
 def open_pdf(page, press) -> bytes:
-    """Press the Open button (a callable), and read back the PDF the browser's new tab shows.
+    """Press the Open button (a callable), and read back the PDF the browser's new tab opened.
 
-    Chromium's PDF viewer keeps the bytes to itself, so the tab's address is fetched again
-    through the same browser context; the tab's own response must have been a PDF."""
+    Chromium's PDF viewer keeps the bytes (and, under load, the headers) to itself, so the tab's
+    address is fetched again through the same browser context and must answer with a PDF."""
     with page.context.expect_event("response", predicate=lambda r: ".pdf" in r.url) as caught:
         press()
-    response = caught.value
-    assert (response.status, response.header_value("content-type")) == (200, "application/pdf")
-    return page.request.get(response.url).body()
+    assert caught.value.status == 200
+    fetched = page.request.get(caught.value.url)
+    assert (fetched.status, fetched.headers["content-type"]) == (200, "application/pdf")
+    return fetched.body()
 
 
 def test_choose_a_leaflet_in_urdu_set_copies_and_open_it(server, browser) -> None:

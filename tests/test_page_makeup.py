@@ -40,12 +40,18 @@ def test_english_body_text_keeps_one_pitch(pdfs, size) -> None:
     assert makeup.pitch_spread < 1.0 and makeup.pitch_even >= 0.9, makeup
 
 
+# Issue 12 asks that no page but the last be more than 20% empty. Three files do not yet hold it,
+# by the keep rules (a lead-in too short to break goes on with the first two items of its list):
+# en A5 page 6 (26%), ur A4 page 7 (35%) and ur A5 page 19 (33%, a three-item list).
+HOLE_LIMITS = {("en", "A5"): 0.27, ("ur", "A4"): 0.36, ("ur", "A5"): 0.34}
+
+
 @pytest.mark.parametrize(("language", "size"), CASES)
-def test_no_page_but_the_last_is_left_a_third_empty(pdfs, language, size) -> None:
-    """Contact cards break between rows, lead-ins and long list items break inside (two lines each
-    side). Issue 12 asks for 20%; English A4 holds it, the rest are between 13% and 35% today."""
+def test_no_page_but_the_last_is_left_empty(pdfs, language, size) -> None:
+    """Contact cards break between rows, lead-ins and long list items break inside, so keep rules
+    leave no page more than a fifth empty (three files excepted, above)."""
     page, empty = measure_makeup(pdfs[(language, size)].read_bytes()).emptiest
-    assert empty <= (0.2 if (language, size) == ("en", "A4") else 0.36), f"page {page} is {empty:.0%} empty"
+    assert empty <= HOLE_LIMITS.get((language, size), 0.2), f"page {page} is {empty:.0%} empty"
 
 
 @pytest.mark.parametrize(("language", "size"), CASES)
