@@ -383,8 +383,11 @@ def _read_diagram_labels(reader: NodeReader, node: Node, specs: dict[str, Diagra
     for diagram_id, value in (reader.mapping(node, "diagrams", (), known) or {}).items():
         field = f"diagrams.{diagram_id}"
         shapes = specs[diagram_id].label_shapes() if specs is not None else None
-        keys = reader.mapping(value, field, tuple(shapes) if shapes else (),
-                              () if shapes else tuple(k.value for k, _ in getattr(value, "value", ())))
+        if shapes is not None:
+            keys = reader.mapping(value, field, tuple(shapes))
+        else:  # leaflet.yaml could not be read: take the labels as they are
+            written = tuple(key.value for key, _ in value.value) if isinstance(value, MappingNode) else ()
+            keys = reader.mapping(value, field, (), written)
         labels: dict[str, DiagramLabel] = {}
         for key, label_node in (keys or {}).items():
             label = _read_diagram_label(reader, label_node, join(field, key), shapes[key] if shapes else None)

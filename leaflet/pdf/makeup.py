@@ -110,15 +110,23 @@ def _pitch(lines: list[tuple[int, float, float]]) -> tuple[float, float, float, 
     return usual, spread, even, len(inside)
 
 
+def _path_bounds(page, max_depth: int | None = None) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of every path object on the page, down to `max_depth` forms
+    (pdfium's own default where None)."""
+    objects = page.get_objects() if max_depth is None else page.get_objects(max_depth=max_depth)
+    return [item.get_bounds() for item in objects if item.type == pdfium_c.FPDF_PAGEOBJ_PATH]
+
+
+def _is_rule(bounds: tuple[float, float, float, float], width: float) -> bool:
+    left, bottom, right, top = bounds
+    return right - left >= width * RULE_SPAN and top - bottom <= RULE_THICKNESS
+
+
 def _rules(page) -> tuple[float | None, float | None]:
     """The heights of the rule under the running head and the rule over the footer."""
     width, height = page.get_size()
-    rules = []
-    for item in page.get_objects():
-        if item.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-            left, bottom, right, top = item.get_bounds()
-            if right - left >= width * RULE_SPAN and top - bottom <= RULE_THICKNESS:
-                rules.append((bottom + top) / 2)
+    rules = [(bottom + top) / 2 for _, bottom, _, top in
+             (bounds for bounds in _path_bounds(page) if _is_rule(bounds, width))]
     heads = [rule for rule in rules if rule > height * (1 - MARGIN_SHARE)]
     feet = [rule for rule in rules if rule < height * MARGIN_SHARE]  # not a card's dividers
     return (max(heads) if heads else None), (min(feet) if feet else None)
@@ -127,20 +135,14 @@ def _rules(page) -> tuple[float | None, float | None]:
 def _band_bottom(page) -> float | None:
     """The first page's header band: where the paths as wide as the page at its top end."""
     width, height = page.get_size()
-    bottoms = [item.get_bounds()[1] for item in page.get_objects()
-               if item.type == pdfium_c.FPDF_PAGEOBJ_PATH and item.get_bounds()[2] - item.get_bounds()[0] >= width * 0.9
-               and item.get_bounds()[3] >= height * 0.9]
+    bottoms = [bottom for left, bottom, right, top in _path_bounds(page)
+               if right - left >= width * 0.9 and top >= height * 0.9]
     return min(bottoms) if bottoms else None
 
 
 def _filled_boxes(page, head: float) -> list[tuple[float, float, float, float]]:
     """Path objects that are more than rules: cards, tinted boxes, diagrams' shapes."""
     width, _ = page.get_size()
-    boxes = []
-    for item in page.get_objects(max_depth=4):
-        if item.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-            left, bottom, right, top = item.get_bounds()
-            is_rule = right - left >= width * RULE_SPAN and top - bottom <= RULE_THICKNESS
-            if not is_rule and top - bottom > RULE_THICKNESS and bottom < head + RULE_THICKNESS:
-                boxes.append((left, bottom, right, top))
-    return boxes
+    return [(left, bottom, right, top) for left, bottom, right, top in _path_bounds(page, max_depth=4)
+            if not _is_rule((left, bottom, right, top), width) and top - bottom > RULE_THICKNESS
+            and bottom < head + RULE_THICKNESS]

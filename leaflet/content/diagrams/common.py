@@ -9,6 +9,7 @@ from pathlib import Path
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from leaflet.content.model import Figure
+from leaflet.content.pictures import drawing_problem
 from leaflet.content.reader import NodeReader, describe
 
 BRAND_COLOURS = ("primary", "primary_dark", "accent", "muted", "text")
@@ -38,6 +39,18 @@ def label_keys(reader: NodeReader, node: Node, field: str) -> tuple[str, ...]:
     keys = reader.sequence(node, field, lambda n, f: label_key(reader, n, f))
     reader.check_unique(node, field, keys, "label")
     return tuple(keys)
+
+
+def drawing(reader: NodeReader, node: Node, field: str, context: Context) -> str | None:
+    """The path of an SVG drawing in the leaflet's folder, named at `node`; None after an error."""
+    name = reader.text(node, field)
+    if name is None:
+        return None
+    problem = drawing_problem(context.folder, str(name))
+    if problem:
+        reader.error(node, field, *problem)
+        return None
+    return str(context.folder / str(name))
 
 
 def colour(reader: NodeReader, node: Node, field: str) -> str | None:

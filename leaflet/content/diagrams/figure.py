@@ -13,12 +13,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from yaml.nodes import Node
 
-from leaflet.content.diagrams.common import Context, colour, label_key, label_keys
+from leaflet.content.diagrams.common import Context, colour, drawing, label_key, label_keys
 from leaflet.content.model import LabelShape
-from leaflet.content.pictures import anchor_points, drawing_problem
+from leaflet.content.pictures import anchor_points
 from leaflet.content.reader import NodeReader, join
 
 KIND = "figure"
@@ -50,13 +51,11 @@ class FigurePanel:
 
 
 def read(reader: NodeReader, keys: dict[str, Node], field: str, context: Context) -> FigurePanel | None:
-    name = reader.text(keys[KIND], join(field, KIND))
-    problem = drawing_problem(context.folder, str(name)) if name is not None else None
-    if problem:
-        reader.error(keys[KIND], join(field, KIND), *problem)
-    if name is None or problem:
+    found = drawing(reader, keys[KIND], join(field, KIND), context)
+    if found is None:
         return None
-    path = context.folder / str(name)
+    path = Path(found)
+    name = path.relative_to(context.folder)  # as written, for messages
     if "labels" not in keys and "numbered" not in keys:
         reader.error(keys[KIND], join(field, "labels"), "missing", "expected `labels:` naming points of the drawing")
         return None

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 
 from yaml.nodes import Node
 
-from leaflet.content.diagrams.common import Context, colour, label_key, percent
+from leaflet.content.diagrams.common import Context, colour, drawing, label_key, percent
 from leaflet.content.model import Figure, LabelShape
-from leaflet.content.pictures import drawing_problem
 from leaflet.content.reader import NodeReader, join
 
 KIND = "shares"
@@ -54,15 +53,9 @@ def _share(reader: NodeReader, node: Node, field: str, context: Context) -> Shar
 
 def read(reader: NodeReader, keys: dict[str, Node], field: str, context: Context) -> SharesPanel | None:
     shares = reader.sequence(keys[KIND], join(field, KIND), lambda n, f: _share(reader, n, f, context), limit=6)
-    into = None
-    if "into" in keys:
-        name = reader.text(keys["into"], join(field, "into"))
-        problem = drawing_problem(context.folder, str(name)) if name is not None else None
-        if problem:
-            reader.error(keys["into"], join(field, "into"), *problem)
-        into = str(context.folder / str(name)) if name is not None and problem is None else None
-        if into is None:
-            return None
+    into = drawing(reader, keys["into"], join(field, "into"), context) if "into" in keys else None
+    if "into" in keys and into is None:
+        return None
     note = label_key(reader, keys["note"], join(field, "note")) if "note" in keys else None
     note_colour = colour(reader, keys["note_colour"], join(field, "note_colour")) if "note_colour" in keys else None
     if len(shares) != len(keys[KIND].value) or not shares:
