@@ -1,10 +1,12 @@
 """Page make-up, measured on the built leaflets (leaflet/pdf/makeup.py): the running head stays
-clear, English lines keep one pitch, pages are not left empty for keep-together rules, the
-contact card breaks between its rows, and Urdu words and diagram labels have their room."""
+clear, lines keep one pitch in every language, the page counts hold, pages are not left empty
+for keep-together rules, the contact card breaks between its rows, and Urdu words and diagram
+labels have their room."""
 
 from __future__ import annotations
 
 import ctypes
+import itertools
 from io import BytesIO
 from pathlib import Path
 
@@ -14,6 +16,8 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.colors import black
 
+from leaflet.layout import geometry_for
+from leaflet.layout.styles import palette_for, styles_for
 from leaflet.pdf.makeup import measure_makeup
 from leaflet.pdf.placement import text_lines
 from leaflet.text import parse_inline, set_text
@@ -33,23 +37,57 @@ def test_nothing_reaches_above_the_running_heads_rule(pdfs, language, size) -> N
     assert measure_makeup(pdfs[(language, size)].read_bytes()).head_crossings == ()
 
 
-@pytest.mark.parametrize("size", ["A4", "A5"])
-def test_english_body_text_keeps_one_pitch(pdfs, size) -> None:
-    makeup = measure_makeup(pdfs[("en", size)].read_bytes())
+@pytest.mark.parametrize(("language", "size"), CASES)
+def test_body_text_keeps_one_pitch(pdfs, language, size) -> None:
+    """Issue 12: the in-paragraph gaps spread by under 1 pt, nine in ten within 1 pt of the pitch."""
+    makeup = measure_makeup(pdfs[(language, size)].read_bytes())
     assert makeup.gaps > 100
     assert makeup.pitch_spread < 1.0 and makeup.pitch_even >= 0.9, makeup
 
 
-# Issue 12 asks that no page but the last be more than 20% empty. Three files do not yet hold it,
-# by the keep rules (a lead-in too short to break goes on with the first two items of its list):
-# en A5 page 6 (26%), ur A4 page 7 (35%) and ur A5 page 19 (33%, a three-item list).
-HOLE_LIMITS = {("en", "A5"): 0.27, ("ur", "A4"): 0.36, ("ur", "A5"): 0.34}
+def test_urdu_lines_open_only_where_their_ink_would_meet(leaflet) -> None:
+    """Every Urdu paragraph of the leaflet, set at the body width of each size: a line stands
+    further from the line above than the pitch only where their ink would otherwise meet, and
+    that is rare (the line above ends a word or two earlier to avoid it where it can)."""
+    pairs = opened = 0
+    for size in ("A4", "A5"):
+        geometry = geometry_for(size)
+        style = styles_for(geometry, "ur", palette_for(leaflet.facts.brand.colours)).body.text
+        for _, text in leaflet.languages["ur"].texts():
+            setting = set_text(parse_inline(str(text)), style, geometry.text_width)
+            steps = [below - above for above, below in itertools.pairwise(setting.baselines)]
+            pairs += len(steps)
+            opened += sum(step > style.leading * style.size + 0.01 for step in steps)
+    assert pairs > 250
+    assert opened <= pairs * 0.03, (opened, pairs)
+
+
+# Issue 12's page targets: English may not grow; Urdu at most 18 pages on A4 and 26 on A5.
+PAGE_TARGETS = {("en", "A4"): 12, ("en", "A5"): 18, ("ur", "A4"): 18, ("ur", "A5"): 26}
+
+
+@pytest.mark.parametrize(("language", "size"), [
+    *[case for case in CASES if case != ("ur", "A5")],
+    pytest.param("ur", "A5", marks=pytest.mark.xfail(strict=True, reason=(
+        "27 pages: the document-control block (210 pt) does not fit under the end of the contact "
+        "card on page 26 (175 pt left), so it takes a page of its own"))),
+])
+def test_page_counts_hold_their_targets(pdfs, language, size) -> None:
+    assert measure_makeup(pdfs[(language, size)].read_bytes()).pages <= PAGE_TARGETS[(language, size)]
+
+
+# Issue 12 asks that no page but the last be more than 20% empty. One file does not yet hold it:
+# in Urdu A5 the document-control block that ends the leaflet (210 pt) does not fit under the
+# end of the contact card on page 26 (175 pt left), which stays 37% empty.
+HOLE_LIMITS = {("ur", "A5"): 0.38}
 
 
 @pytest.mark.parametrize(("language", "size"), CASES)
 def test_no_page_but_the_last_is_left_empty(pdfs, language, size) -> None:
-    """Contact cards break between rows, lead-ins and long list items break inside, so keep rules
-    leave no page more than a fifth empty (three files excepted, above)."""
+    """Contact cards break between rows, lead-ins and long list items break inside, a lead-in ends
+    a page without its list rather than leave a fifth of it empty, and a diagram that does not fit
+    floats to the next page while the text goes on: no page is more than a fifth empty (one file
+    excepted, above)."""
     page, empty = measure_makeup(pdfs[(language, size)].read_bytes()).emptiest
     assert empty <= HOLE_LIMITS.get((language, size), 0.2), f"page {page} is {empty:.0%} empty"
 
@@ -78,8 +116,9 @@ def test_an_urdu_word_space_is_as_wide_as_a_latin_one() -> None:
         return (set_text(parse_inline(words), style, 1000).natural_width
                 - set_text(parse_inline(joined), style, 1000).natural_width)
 
-    urdu, latin = space("ur", "جگر کو", "جگرکو"), space("en", "CT scan", "CTscan")
-    assert abs(urdu - latin) < 0.6  # points at 12 pt; Noto Nastaliq's own space would be 1.4 pt narrower
+    # "MRI scan": two Latin words without a kerning pair between them (T and s have one)
+    urdu, latin = space("ur", "جگر کو", "جگرکو"), space("en", "MRI scan", "MRIscan")
+    assert abs(urdu - latin) < 0.6  # points at 12 pt; Noto Nastaliq's own space would be 1.56 pt narrower
 
 
 def fill_colour(item) -> str:

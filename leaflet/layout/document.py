@@ -71,6 +71,7 @@ def layout_notes(leaflet: Leaflet, language: str, size: str) -> list[str]:
 
 
 BLEED = 3 * mm
+MOST_EMPTY = 0.2  # share of a page that keep rules may leave empty; past it, a lead-in parts from its list
 _MARK_GAP, _MARK_LENGTH = 2.0, 14.0  # crop marks start this far beyond the bleed, and run this long
 PRINT_MARGIN = BLEED + _MARK_GAP + _MARK_LENGTH + 2.0  # paper beyond the trim on each side of a print page
 
@@ -122,16 +123,17 @@ class _Document(BaseDocTemplate):
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         """Float a diagram that does not fit to the top of the next page, as figures do.
 
-        The text goes on filling this page instead of leaving a hole. The diagram never
-        floats into the next section: it is placed before a section begins.
+        The text goes on filling this page instead of leaving a hole, into the next section if
+        need be (a diagram carries its own title). Diagrams keep their order, and all come
+        before the document-control block at the end.
         """
         frame = getattr(self, "frame", None)
-        if self.floating is not None and frame is not None and (frame._atTop or _starts_section(flowables[0])):
+        if self.floating is not None and frame is not None and (frame._atTop or _holds_floats(flowables[0])):
             flowables.insert(0, self.floating)
             self.floating = None
         first = flowables[0]
         if (isinstance(first, DiagramCard) and self.floating is None and frame is not None and not frame._atTop
-                and len(flowables) > 1 and not _starts_section(flowables[1])):
+                and len(flowables) > 1 and not _holds_floats(flowables[1])):
             room = frame._y - frame._y1p - first.getSpaceBefore()
             if first.wrapOn(self.canv, frame._width, room)[1] > room:
                 self.floating = flowables.pop(0)
@@ -306,14 +308,14 @@ class _LeafletRenderer:
                                             outline_title=str(section.heading)))
         for block in section.blocks:
             flowables.extend(self._block(block))
-        return _keep_headings_with_next(flowables)
+        return _keep_headings_with_next(flowables, self.geometry.text_height * MOST_EMPTY)
 
     def _block(self, block: Block) -> list[Flowable]:
         styles = self.styles
         if isinstance(block, Paragraph):
             paragraph = TextBlock(block.text, styles.body)
             # A lead-in such as "Its jobs include:" belongs with the list it introduces.
-            paragraph.keep_with_next = block.text.rstrip().endswith(":")
+            paragraph.keep_with_next = paragraph.lead_in = block.text.rstrip().endswith(":")
             return [paragraph]
         if isinstance(block, Subheading):
             subheading = TextBlock(block.text, styles.subheading)
@@ -325,8 +327,7 @@ class _LeafletRenderer:
         if isinstance(block, NumberedList):
             return self._numbered_list(block)
         if isinstance(block, Picture):
-            g = self.geometry
-            frame = g.height - g.margin_top - g.margin_bottom - g.footer_height - g.running_header_height
+            frame = self.geometry.text_height
             caption = BlockStyle(styles.small.text.with_(align="center"))
             return [PictureBlock(block.path, block.caption, caption, styles.small.text.size * 0.5,
                                  styles.body.space_after * 0.6, frame, self._latin_font())]
@@ -433,22 +434,28 @@ def _crop_marks(canvas: Canvas, offset: float, width: float, height: float) -> N
     canvas.restoreState()
 
 
-def _starts_section(flowable: Flowable) -> bool:
-    if isinstance(flowable, SectionHeading | FooterBlock | DiagramCard):
+def _holds_floats(flowable: Flowable) -> bool:
+    """Whether a floating diagram must be placed before this flowable: another diagram (they keep
+    their order) or the document-control block that ends the leaflet."""
+    if isinstance(flowable, FooterBlock | DiagramCard):
         return True
     if isinstance(flowable, KeepWithNext):
-        return _starts_section(flowable.heading)
+        return _holds_floats(flowable.heading)
     if isinstance(flowable, KeepTogether):
-        return any(_starts_section(part) for part in flowable._content)
+        return any(_holds_floats(part) for part in flowable._content)
     return False
 
 
-def _keep_headings_with_next(flowables: list[Flowable]) -> list[Flowable]:
-    """Bind headings and lead-ins to the flowable after them, from the end so chains nest."""
+def _keep_headings_with_next(flowables: list[Flowable], hole: float) -> list[Flowable]:
+    """Bind headings and lead-ins to the flowable after them, from the end so chains nest.
+
+    A lead-in may yet end a page without its list where keeping them together would leave
+    `hole` points or more of the page empty."""
     result: list[Flowable] = []
     for flowable in reversed(flowables):
         if getattr(flowable, "keep_with_next", False) and result:
-            result[0] = KeepWithNext(flowable, result[0])
+            alone_above = hole if getattr(flowable, "lead_in", False) else None
+            result[0] = KeepWithNext(flowable, result[0], alone_above)
         else:
             result.insert(0, flowable)
     return result

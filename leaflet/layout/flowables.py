@@ -42,10 +42,13 @@ class KeepWithNext(Flowable):
     part left on this page is one it accepts (its widow/orphan rules decide).
     """
 
-    def __init__(self, heading: Flowable, following: Flowable) -> None:
+    def __init__(self, heading: Flowable, following: Flowable, alone_above: float | None = None) -> None:
         super().__init__()
         self.heading = heading
         self.following = following
+        # room (points) from which the heading, a lead-in, may end a page alone rather than
+        # move on with what follows and leave that much of the page empty; None: never alone
+        self.alone_above = alone_above
 
     def _gap(self) -> float:
         return max(self.heading.getSpaceAfter(), self.following.getSpaceBefore())
@@ -65,15 +68,33 @@ class KeepWithNext(Flowable):
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return self._split(avail_width, avail_height, avail_height)
+
+    def _split(self, avail_width: float, avail_height: float, page_room: float) -> list[Flowable]:
+        """`page_room`: the room left on the page for the whole chain this heading ends, which a
+        hole would be if the chain moved on."""
         _, heading_height = self.heading.wrapOn(self.canv, avail_width, avail_height)
         room = avail_height - heading_height - self._gap()
-        parts = self.following.splitOn(self.canv, avail_width, room) if room > 0 else []
+        parts = []
+        if room > 0 and isinstance(self.following, KeepWithNext):
+            self.following.canv = self.canv
+            parts = self.following._split(avail_width, room, page_room)
+        elif room > 0:
+            parts = self.following.splitOn(self.canv, avail_width, room)
         at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
         # An action first (KeepTogether asking for a new frame) means the follower cannot start
         # here; at the top of a frame, moving on would not help, so let it split as it can.
         if not parts or (isinstance(parts[0], ActionFlowable) and not at_top):
-            return self._split_lead_in(avail_width, avail_height)
+            return self._split_lead_in(avail_width, avail_height) or self._part(avail_height, page_room,
+                                                                                heading_height)
         return [self.heading, *parts]
+
+    def _part(self, avail_height: float, page_room: float, heading_height: float) -> list[Flowable]:
+        """The lead-in here and what follows on the next page, where moving on together would
+        leave `alone_above` or more of the page empty."""
+        if self.alone_above is None or page_room < self.alone_above or heading_height > avail_height:
+            return []
+        return [self.heading, self.following]
 
     def _split_lead_in(self, avail_width: float, avail_height: float) -> list[Flowable]:
         """A lead-in paragraph long enough to split starts here, and its last lines go on with what
@@ -83,7 +104,7 @@ class KeepWithNext(Flowable):
         parts = self.heading.splitOn(self.canv, avail_width, avail_height)
         if len(parts) != 2:
             return []
-        return [parts[0], KeepWithNext(parts[1], self.following)]
+        return [parts[0], KeepWithNext(parts[1], self.following, self.alone_above)]
 
     def draw(self) -> None:
         # Heading first: content-stream order is the order text is copied out in.

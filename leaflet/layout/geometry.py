@@ -47,6 +47,11 @@ class PageGeometry:
     def text_width(self) -> float:
         return self.width - 2 * self.margin_side
 
+    @property
+    def text_height(self) -> float:
+        """The body text's frame on a page after the first: under the running head, over the footer."""
+        return self.height - self.margin_top - self.margin_bottom - self.footer_height - self.running_header_height
+
 
 # Text widths give about 70 characters a line on A4 and 58 on A5 in Noto Sans.
 _GEOMETRIES = {

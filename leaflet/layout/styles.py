@@ -11,6 +11,10 @@ from leaflet.layout.geometry import PageGeometry
 from leaflet.layout.textblock import BlockStyle
 from leaflet.text import TextStyle, family_for_script, family_metrics, main_script
 
+# Space between paragraphs, in em of the body size whatever the script's line pitch: Nastaliq's
+# taller pitch already leaves air between lines, and a gap in proportion to it wastes pages.
+PARAGRAPH_GAP = 0.71
+
 
 @dataclass(frozen=True)
 class Palette:
@@ -90,14 +94,15 @@ def styles_for(geometry: PageGeometry, language: str, palette: Palette) -> Style
                          leading=metrics.leading * (leading or 1.0), ascent=metrics.ascent,
                          descent=metrics.descent, align=align)
 
-    body_gap = s.body * metrics.leading * 0.5
+    body_gap = s.body * PARAGRAPH_GAP
     body = BlockStyle(text(s.body, palette.text), space_after=body_gap)
+    item_ascent, item_descent = metrics.item_room
     small = BlockStyle(text(s.small, palette.muted, leading=0.92))
     number = text(s.contact_number, palette.text, bold=True, leading=0.85)
     return Styles(
         body=body,
-        bullet=BlockStyle(body.text, space_after=body_gap * 0.35, indent=s.body * 1.35,
-                          bullet_colour=palette.primary),
+        bullet=BlockStyle(body.text.with_(ascent=item_ascent, descent=item_descent), space_after=body_gap * 0.35,
+                          indent=s.body * 1.35, bullet_colour=palette.primary),
         section=BlockStyle(text(s.section, palette.primary, bold=True, leading=0.86),
                            space_before=body_gap * 2.2, space_after=body_gap * 0.8),
         subheading=BlockStyle(text(s.subheading, palette.primary_dark, bold=True, leading=0.88),

@@ -37,6 +37,7 @@ class TextBlock(Flowable):
         self.spaceBefore = style.space_before
         self.spaceAfter = style.space_after
         self.keep_with_next = False
+        self.lead_in = False  # introduces what follows (a list); may yet end a page without it
         self._set: SetText | None = None
         self._bullet_set: SetText | None = None
 

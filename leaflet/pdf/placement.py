@@ -19,6 +19,7 @@ TrimBox if it has one, else of its MediaBox.
 
 from __future__ import annotations
 
+import math
 import re
 import struct
 import unicodedata
@@ -27,9 +28,13 @@ from dataclasses import dataclass, field
 
 import uharfbuzz as hb
 
+from leaflet.text.ink import COLUMN, ink_columns
+
 Box = tuple[float, float, float, float]  # left, bottom, right, top
 Matrix = tuple[float, float, float, float, float, float]
-Glyph = tuple  # (left, bottom, right, top, font, code): a glyph's ink box, and what drew it
+# (left, bottom, right, top, font, code): a glyph's ink box, and what drew it; a seventh item
+# marks a glyph drawn turned, whose box is around its turned ink box
+Glyph = tuple
 
 AREA_TOLERANCE = 0.5  # points a glyph's ink may reach beyond every text area
 # Points two lines' glyphs may overlap, both across and up, before the lines overprint.
@@ -37,6 +42,7 @@ AREA_TOLERANCE = 0.5  # points a glyph's ink may reach beyond every text area
 # tests/test_text_placement.py, which measures it.
 OVERPRINT_TOLERANCE = 0.3
 MAX_FINDINGS = 3
+OUTLINE_STEP = 0.1  # points: the width of the page columns in which two glyphs' outlines are compared
 
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _MAX_FORM_DEPTH = 8
@@ -164,10 +170,40 @@ def _worst_overlap(line: TextLine, other: TextLine, tolerance: float) -> tuple[f
             across = min(g[2], h[2]) - max(g[0], h[0])
             up = min(g[3], h[3]) - max(g[1], h[1])
             if across > tolerance and up > tolerance and min(across, up) > most:
-                most = min(across, up)
-                worst = ((max(g[0], h[0]) + min(g[2], h[2])) / 2, (max(g[1], h[1]) + min(g[3], h[3])) / 2,
-                         across, up)
+                meeting = _outlines_meet(g, h, tolerance)
+                if meeting is not None and min(meeting[2], meeting[3]) > most:
+                    most = min(meeting[2], meeting[3])
+                    worst = meeting
     return worst
+
+
+def _outlines_meet(g: Glyph, h: Glyph, tolerance: float) -> tuple[float, float, float, float] | None:
+    """(x, y, across, up) where two glyphs' ink (their outlines, not their boxes) overlaps by more
+    than `tolerance` both ways; None if it does not. A Nastaliq line's tall letters may stand in
+    the box of a letter of the line above without touching its ink. Glyphs drawn turned, or in a
+    font without a TrueType program, are taken as their boxes."""
+    if len(g) > 6 or len(h) > 6:
+        return ((max(g[0], h[0]) + min(g[2], h[2])) / 2, (max(g[1], h[1]) + min(g[3], h[3])) / 2,
+                min(g[2], h[2]) - max(g[0], h[0]), min(g[3], h[3]) - max(g[1], h[1]))
+    left, right = max(g[0], h[0]), min(g[2], h[2])
+    first, second = g[4].ink_columns(g, left, right), h[4].ink_columns(h, left, right)
+    if first is None or second is None:
+        return ((left + right) / 2, (max(g[1], h[1]) + min(g[3], h[3])) / 2, right - left,
+                min(g[3], h[3]) - max(g[1], h[1]))
+    overlapping = []
+    for column, (top, bottom) in first.items():
+        other = second.get(column)
+        if other is not None:
+            up = min(top, other[0]) - max(bottom, other[1])
+            if up > tolerance:
+                overlapping.append((column, up, (max(bottom, other[1]) + min(top, other[0])) / 2))
+    if not overlapping:
+        return None
+    across = (max(c for c, _, _ in overlapping) - min(c for c, _, _ in overlapping) + 1) * OUTLINE_STEP
+    if across <= tolerance:
+        return None
+    column, up, y = max(overlapping, key=lambda item: item[1])
+    return ((column + 0.5) * OUTLINE_STEP, y, across, up)
 
 
 def _reaching(glyphs: list[Glyph], box: Box, tolerance: float) -> list[Glyph]:
@@ -248,6 +284,7 @@ class _FontInfo:
         self.inks = _Table(self._ink)  # em
         self._unicode: dict[int, str] | None = None
         self._placed: dict[tuple[float, ...], tuple[_Table, _Table, float]] = {}
+        self._columns: dict[int, dict[int, tuple[float, float]]] = {}
 
     def _ink(self, code: int) -> Box | None:
         """The glyph's ink in em from its origin (left, bottom, right, top); None if it has none."""
@@ -260,6 +297,32 @@ class _FontInfo:
         upem = self._upem
         return (extents.x_bearing / upem, (extents.y_bearing + extents.height) / upem,
                 (extents.x_bearing + extents.width) / upem, extents.y_bearing / upem)
+
+    def ink_columns(self, glyph: Glyph, left: float, right: float) -> dict[int, tuple[float, float]] | None:
+        """The upright glyph's ink between `left` and `right` on the page, by OUTLINE_STEP column of
+        the page: (top, bottom) in points. None for a font without a TrueType program."""
+        if self._hb is None:
+            return None
+        code = glyph[5]
+        columns = self._columns.get(code)
+        if columns is None:
+            columns = self._columns[code] = ink_columns(self._hb, self._glyph_of(code), self._upem)
+        em_left, em_bottom, em_right, em_top = self.inks[code]
+        wide = (glyph[2] - glyph[0]) / (em_right - em_left)  # the box is the em box, scaled and moved
+        high = (glyph[3] - glyph[1]) / (em_top - em_bottom)
+        x0, y0 = glyph[0] - em_left * wide, glyph[1] - em_bottom * high
+        page: dict[int, tuple[float, float]] = {}
+        step = COLUMN * wide
+        for column, (top, bottom) in columns.items():
+            start = max(left, x0 + column * step)
+            end = min(right, start + step)
+            if start >= end:
+                continue
+            top, bottom = y0 + top * high, y0 + bottom * high
+            for index in range(math.floor(start / OUTLINE_STEP), math.floor(end / OUTLINE_STEP) + 1):
+                old = page.get(index)
+                page[index] = (top, bottom) if old is None else (max(old[0], top), min(old[1], bottom))
+        return page
 
     def placed(self, size: float, scale: float, char_space: float, word_space: float, across: float,
                up: float) -> tuple[_Table, _Table, float]:
@@ -495,7 +558,7 @@ def _box(matrix: Matrix, pen: float, rise: float, ink: Box, font: _FontInfo, cod
     x0, x1, y0, y1 = pen + ink[0], pen + ink[2], rise + ink[1], rise + ink[3]
     xs = (a * x0 + c * y0, a * x1 + c * y0, a * x0 + c * y1, a * x1 + c * y1)
     ys = (b * x0 + d * y0, b * x1 + d * y0, b * x0 + d * y1, b * x1 + d * y1)
-    return (min(xs) + e, min(ys) + f, max(xs) + e, max(ys) + f, font, code)
+    return (min(xs) + e, min(ys) + f, max(xs) + e, max(ys) + f, font, code, "turned")
 
 
 class _Reader:

@@ -13,6 +13,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from leaflet.text.ink import ink_columns
+
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
 PRIVATE_USE = 0xE000
 _STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -37,6 +39,14 @@ class FamilyMetrics:
     ascent: float
     descent: float
     word_space: float | None = None  # em of the font: the width of a space, where the font's own is too narrow
+    item_ascent: float | None = None  # room above a list item's first baseline; else `ascent`
+    item_descent: float | None = None  # room below a list item's last baseline; else `descent`
+
+    @property
+    def item_room(self) -> tuple[float, float]:
+        """Room above and below a list item's lines, in em."""
+        return (self.ascent if self.item_ascent is None else self.item_ascent,
+                self.descent if self.item_descent is None else self.item_descent)
 
 
 @dataclass(frozen=True)
@@ -118,6 +128,7 @@ class FontFace:
         self.hb_font = uharfbuzz.Font(self.ttf.hbFace)
         self._carriers: dict[int, str] = {}
         self._extents: dict[int, tuple[float, float, float, float] | None] = {}
+        self._columns: dict[int, dict[int, tuple[float, float]]] = {}
 
     @property
     def upem(self) -> int:
@@ -160,6 +171,12 @@ class FontFace:
                 box.x_bearing / self.upem, (box.x_bearing + box.width) / self.upem,
                 box.y_bearing / self.upem, (box.y_bearing + box.height) / self.upem)
         return self._extents[glyph]
+
+    def ink_columns(self, glyph: int) -> dict[int, tuple[float, float]]:
+        """The glyph's ink column by column (see `leaflet.text.ink`), in em of the font."""
+        if glyph not in self._columns:
+            self._columns[glyph] = ink_columns(self.hb_font, glyph, self.upem)
+        return self._columns[glyph]
 
 
 @cache

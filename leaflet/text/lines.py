@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -11,12 +12,14 @@ import icu
 
 from leaflet.text.bidi import visual_order
 from leaflet.text.fonts import FontFace
+from leaflet.text.ink import COLUMN
 from leaflet.text.shaping import ShapedText
 
 # Inside a run too wide for the line, after these (or before @) is the best place to break.
 BREAK_AFTER = frozenset("/.-_?&=")
 BREAK_BEFORE = frozenset("@")
 INK_STEP = 0.1  # em: width of the slices in which a line's ink is measured
+PHASES = 8  # a glyph's ink is binned into slices for this many offsets within a slice
 
 
 @dataclass(frozen=True)
@@ -58,12 +61,39 @@ class Line:
         return need
 
 
-def break_lines(shaped: ShapedText, max_width: float, language: str) -> list[Line]:
+@dataclass(frozen=True)
+class Grid:
+    """An even line pitch for a paragraph, and how its lines line up (their ink is compared)."""
+
+    pitch: float  # em: baseline to baseline
+    ink_gap: float  # em: least clear space between the ink of two lines
+    align: str  # "left", "right" or "center": the edge the lines share
+    column: float  # em: the width the lines are aligned in
+
+    def shift(self, above: Line, below: Line) -> float:
+        """How many ink slices `below` starts to the right of `above`."""
+        if self.align == "left":
+            return 0.0
+        slack = above.width - below.width
+        return (slack / 2 if self.align == "center" else slack) / INK_STEP
+
+    def step(self, above: Line, below: Line) -> float:
+        """Baseline distance (em) that keeps the two lines' ink apart: the pitch unless they would meet."""
+        shift = self.shift(above, below)
+        # the lines' slices need not line up: take the worse of the two nearest alignments
+        need = max(above.clearance(below, math.floor(shift)), above.clearance(below, math.ceil(shift)))
+        return max(self.pitch, need + self.ink_gap)
+
+
+def break_lines(shaped: ShapedText, max_width: float, language: str, grid: Grid | None = None) -> list[Line]:
     """Greedy breaking at UAX #14 opportunities, widths in em; no line is wider than `max_width`.
 
     Left-to-right islands inside right-to-left text stay whole where they fit on a line.
     A run wider than the line (a long address, an unbroken string) is broken at its best
     point: after / . - _ ? & or before @, and as a last resort between two characters.
+    With a `grid`, where a line's ink would meet the line above at the grid's pitch, the line
+    above ends a word or two earlier if that keeps the two apart, as a typesetter would do
+    rather than open the line spacing.
     """
     text = shaped.text
     widths = [0.0] * (len(text) + 1)
@@ -80,9 +110,36 @@ def break_lines(shaped: ShapedText, max_width: float, language: str) -> list[Lin
     start = 0
     while start < len(text):
         end = _fit(text, offsets, tiers, start, max_width)
-        lines.append(_place_line(shaped, start, end))
-        start = end
+        line = _place_line(shaped, start, end)
+        if grid is not None and lines and grid.step(lines[-1], line) > grid.pitch:
+            line = _clear_of_line_above(shaped, lines, line, tiers[0], grid,
+                                        lambda begin: _fit(text, offsets, tiers, begin, max_width))
+        lines.append(line)
+        start = line.end
     return lines
+
+
+MOST_WORDS_MOVED = 6  # words a line may give to the next to keep the two lines' ink apart
+LEAST_FILL = 0.6  # share of the column a line so shortened still fills
+
+
+def _clear_of_line_above(shaped: ShapedText, lines: list[Line], line: Line, word_breaks: list[int],
+                         grid: Grid, fit: Callable[[int], int]) -> Line:
+    """The next line after ending `lines[-1]` earlier, if that keeps the two lines apart at the
+    grid's pitch (and the shortened line still clears its own line above); else `line` as it is."""
+    above = lines[-1]
+    earlier = [index for index in word_breaks if above.start < index < above.end][::-1]
+    for end in earlier[:MOST_WORDS_MOVED]:
+        shortened = _place_line(shaped, above.start, end)
+        if shortened.width < LEAST_FILL * grid.column:
+            break
+        if len(lines) > 1 and grid.step(lines[-2], shortened) > grid.pitch:
+            continue
+        candidate = _place_line(shaped, end, fit(end))
+        if grid.step(shortened, candidate) <= grid.pitch:
+            lines[-1] = shortened
+            return candidate
+    return line
 
 
 def _break_tiers(text: str, islands: tuple[tuple[int, int], ...], language: str,
@@ -146,6 +203,19 @@ def _fit(text: str, offsets: list[float], tiers: tuple[list[int], ...], start: i
     return anywhere[0] if anywhere else len(text)  # one character wider than the line stands alone
 
 
+@lru_cache(maxsize=65536)
+def _glyph_slices(font: FontFace, glyph: int, phase: int) -> tuple[tuple[int, float, float], ...]:
+    """(slice offset, top, bottom) of a glyph's ink, in em of the text, drawn `phase`/PHASES of a
+    slice past a slice's edge."""
+    scale = font.size
+    slices: dict[int, tuple[float, float]] = {}
+    for column, (top, bottom) in font.ink_columns(glyph).items():
+        index = math.floor(phase / PHASES + (column + 0.5) * COLUMN * scale / INK_STEP)
+        old = slices.get(index)
+        slices[index] = (top, bottom) if old is None else (max(old[0], top), min(old[1], bottom))
+    return tuple((index, top * scale, bottom * scale) for index, (top, bottom) in sorted(slices.items()))
+
+
 def _place_line(shaped: ShapedText, start: int, end: int) -> Line:
     content_end = start + len(shaped.text[start:end].rstrip(" "))
     pieces = []
@@ -165,12 +235,13 @@ def _place_line(shaped: ShapedText, start: int, end: int) -> Line:
             box = glyph.font.ink(glyph.glyph)
             if box is not None:
                 scale = glyph.font.size
-                left, right = x + box[0] * scale, x + box[1] * scale
-                ink_left, ink_right = min(ink_left, left), max(ink_right, right)
-                top, bottom = y + box[2] * scale, y + box[3] * scale
-                for slice_index in range(math.floor(left / INK_STEP), math.ceil(right / INK_STEP)):
-                    old_top, old_bottom = ink.get(slice_index, (top, bottom))
-                    ink[slice_index] = (max(old_top, top), min(old_bottom, bottom))
+                ink_left, ink_right = min(ink_left, x + box[0] * scale), max(ink_right, x + box[1] * scale)
+                first = math.floor(x / INK_STEP)
+                phase = round((x / INK_STEP - first) * PHASES)
+                for offset, top, bottom in _glyph_slices(glyph.font, glyph.glyph, phase):
+                    old = ink.get(first + offset)
+                    ink[first + offset] = (y + top, y + bottom) if old is None else (
+                        max(old[0], y + top), min(old[1], y + bottom))
             placed.append(PlacedGlyph(glyph.font, glyph.glyph, glyph.cluster, x, y))
             pen += glyph.advance
     top = max((t for t, _ in ink.values()), default=0.0)

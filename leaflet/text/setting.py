@@ -17,7 +17,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from leaflet.text.extraction import pdfium_order
-from leaflet.text.lines import INK_STEP, Line, PlacedGlyph, break_lines
+from leaflet.text.lines import INK_STEP, Grid, Line, PlacedGlyph, break_lines
 from leaflet.text.locale import text_direction
 from leaflet.text.markup import Run, parse_inline
 from leaflet.text.shaping import shape_text
@@ -35,7 +35,7 @@ class TextStyle:
     align: str = "start"  # start is the right edge in right-to-left languages
     ascent: float = 1.0  # least room above the first baseline, in em
     descent: float = 0.3  # least room below the last baseline, in em
-    ink_gap: float = 0.1  # least clear space between the ink of two lines, in em
+    ink_gap: float = 0.05  # least clear space between the ink of two lines, in em
 
     def with_(self, **changes) -> TextStyle:
         return replace(self, **changes)
@@ -170,7 +170,12 @@ def _set_text(runs: tuple[Run, ...], style: TextStyle, width: float) -> SetText:
     if not shaped.text:
         return SetText(shaped.text, rtl, (), style, width)
     column = width / style.size
-    lines = break_lines(shaped, column, style.language)
+    side = "center" if style.align == "center" else "right" if (style.align == "start") == rtl else "left"
+
+    def grid(width: float) -> Grid:
+        return Grid(style.leading, style.ink_gap, side, width)
+
+    lines = break_lines(shaped, column, style.language, grid(column))
     start_side = 1 if rtl else 0  # which overhang lies on the start edge
     usual = letter_overhang(style.language, style.bold) if style.align == "start" and rtl else 0.0
 
@@ -182,7 +187,8 @@ def _set_text(runs: tuple[Run, ...], style: TextStyle, width: float) -> SetText:
         inset, end = insets()
         if max(line.width for line in lines) + inset + end <= column + 1e-9:
             break
-        lines = break_lines(shaped, max(column - inset - end, column / 2), style.language)
+        narrower = max(column - inset - end, column / 2)
+        lines = break_lines(shaped, narrower, style.language, grid(narrower))
     return SetText(shaped.text, rtl, tuple(lines), style, width, insets()[0])
 
 
