@@ -78,6 +78,16 @@ def test_planted_mistake_gives_one_line_at_its_place(content_copy, old, new, fie
         assert (int(match["line"]), int(match["col"])) == (line, column)
 
 
+def test_a_date_pattern_that_is_not_one(content_copy) -> None:
+    """labels.date_format is a babel pattern of day, month and year, words quoted: a time is not one."""
+    line = plant(content_copy / "en.yaml", 'page_of: "Page {page} of {pages}"',
+                 'page_of: "Page {page} of {pages}"\n  date_format: "d MMMM y HH:mm"') + 1
+    match = only_message(content_copy)
+    assert (match["field"], int(match["line"]), int(match["col"])) == ("labels.date_format", line, 16)
+    assert match["problem"] == "`d MMMM y HH:mm` is not a date pattern"
+    assert "e.g. \"d MMMM y\"" in match["expected"]
+
+
 def test_missing_field_names_the_field(content_copy) -> None:
     plant(content_copy / "en.yaml", "subtitle: Secondary Liver Cancer\n", "")
     match = only_message(content_copy)

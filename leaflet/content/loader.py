@@ -424,8 +424,16 @@ def _read_translation(reader: NodeReader, node: Node) -> Translation | None:
     return Translation(status, label, mark)
 
 
+# Babel patterns a language may give for times and dates: what each may hold, and an example.
+_PATTERNS = {
+    "time_format": (r"[hHkKm:. ]+a?", 'expected hours and minutes, e.g. "h:mm"'),
+    "date_format": (r"(?:d{1,2}|M{1,4}|y{1,4}|'[^']+'|[ ,./-])+",
+                    "expected day, month and year, e.g. \"d MMMM y\" (quote words: 'ء')"),
+}
+
+
 def _read_labels(reader: NodeReader, node: Node) -> Labels | None:
-    keys = reader.mapping(node, "labels", _LABEL_FIELDS, (*_OPTIONAL_LABELS, "time_format"))
+    keys = reader.mapping(node, "labels", _LABEL_FIELDS, (*_OPTIONAL_LABELS, *_PATTERNS))
     if keys is None or not set(_LABEL_FIELDS) <= set(keys):
         return None
     values: dict[str, object] = dict.fromkeys(_OPTIONAL_LABELS)
@@ -434,12 +442,13 @@ def _read_labels(reader: NodeReader, node: Node) -> Labels | None:
         value = reader.text(keys[name], field, "marker" if name == "list_number" else DEFAULT_KIND)
         _check_placeholders(reader, keys[name], field, value, _LABEL_PLACEHOLDERS.get(name, set()))
         values[name] = value
-    if "time_format" in keys:
-        pattern = reader.text(keys["time_format"], "labels.time_format")
-        values["time_format"] = str(pattern) if pattern is not None else None  # a code, not text to translate
-        if values["time_format"] is not None and not re.fullmatch(r"[hHkKm:. ]+a?", values["time_format"]):
-            reader.error(keys["time_format"], "labels.time_format", f"`{values['time_format']}` is not a time pattern",
-                         'expected hours and minutes, e.g. "h:mm"')
+    for name, (form, expected) in _PATTERNS.items():
+        if name in keys:
+            pattern = reader.text(keys[name], f"labels.{name}")
+            values[name] = str(pattern) if pattern is not None else None  # a code, not text to translate
+            if values[name] is not None and not re.fullmatch(form, values[name]):
+                reader.error(keys[name], f"labels.{name}", f"`{values[name]}` is not a {name.split('_')[0]} pattern",
+                             expected)
     return Labels(**values)
 
 

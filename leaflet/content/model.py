@@ -128,6 +128,7 @@ class Labels:
     page_of: Text
     notes: Text  # heading of the lined notes pages that fill out a printed booklet
     time_format: str | None = None  # a babel time pattern, e.g. "h:mm", where the short form will not do
+    date_format: str | None = None  # a babel date pattern, e.g. "d MMMM y'ء'", where the long form will not do
     list_number: Text | None = None  # how a numbered list's number is written, e.g. "{number}."
 
 

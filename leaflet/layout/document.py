@@ -128,7 +128,7 @@ class _Document(BaseDocTemplate):
         before the document-control block at the end.
         """
         frame = getattr(self, "frame", None)
-        if self.floating is not None and frame is not None and (frame._atTop or _holds_floats(flowables[0])):
+        if self.floating is not None and frame is not None and self._may_land(flowables[0], frame):
             flowables.insert(0, self.floating)
             self.floating = None
         first = flowables[0]
@@ -138,6 +138,19 @@ class _Document(BaseDocTemplate):
             if first.wrapOn(self.canv, frame._width, room)[1] > room:
                 self.floating = flowables.pop(0)
         super().handle_flowable(flowables)
+
+    def _may_land(self, following: Flowable, frame) -> bool:
+        """Whether the floating diagram goes here, before `following`: at the top of a page or
+        where it fits, but not inside a list or a paragraph (they go on first); always before a
+        diagram or the document-control block."""
+        if _holds_floats(following):
+            return True
+        if _continues(following):
+            return False
+        if frame._atTop:
+            return True
+        room = frame._y - frame._y1p - self.floating.getSpaceBefore()
+        return self.floating.wrapOn(self.canv, frame._width, room)[1] <= room
 
 
 class _LeafletRenderer:
@@ -282,7 +295,7 @@ class _LeafletRenderer:
                            if facts.opening_hours and content.labels.opening_hours else None),
             running_title=(document_title(content), content.title),
             footer_start=(f"{control.code}  ·  {content.document_control.version} {control.version}"
-                          f"  ·  {wording.long_date(control.published, self.locale)}",
+                          f"  ·  {wording.long_date(control.published, self.locale, content.labels.date_format)}",
                           f"{control.code}  ·  {content.document_control.version} {control.version}"),
             draft_mark=self._draft_mark(),
         )
@@ -376,7 +389,7 @@ class _LeafletRenderer:
             return TextBlock(label, styles.small_label), TextBlock(value, styles.small)
 
         def date(day) -> str:
-            return wording.long_date(day, self.locale)
+            return wording.long_date(day, self.locale, self.content.labels.date_format)
 
         # Short facts two to a row keep the block small enough to share the back page.
         grid = KeyValueGrid([
@@ -398,8 +411,10 @@ def _list_items(items: list[Flowable], styles: Styles, items_break: bool = False
     """List items, no item alone on a page: the first goes on with the second and the one before
     the last with the last. With `items_break` (bullets, drawn as dots, not text), a long item may
     break inside, two lines on each side; a numbered item stays whole, its number is text that
-    copies out after it."""
+    copies out after it. A floating diagram waits until the list is over."""
     items[-1].spaceAfter = styles.body.space_after
+    for item in items[1:]:
+        item.continues = True
     if len(items) == 1:
         return items
     if not items_break:
@@ -444,6 +459,15 @@ def _holds_floats(flowable: Flowable) -> bool:
     if isinstance(flowable, KeepTogether):
         return any(_holds_floats(part) for part in flowable._content)
     return False
+
+
+def _continues(flowable: Flowable) -> bool:
+    """Whether the flowable goes on from the one before: a list's later item, a split paragraph's rest."""
+    if isinstance(flowable, KeepWithNext):
+        return _continues(flowable.heading)
+    if isinstance(flowable, KeepTogether):
+        return bool(flowable._content) and _continues(flowable._content[0])
+    return getattr(flowable, "continues", False)
 
 
 def _keep_headings_with_next(flowables: list[Flowable], hole: float) -> list[Flowable]:

@@ -157,7 +157,7 @@ class PageFurniture:
         label_style = styles.small_label.text.with_(align="end")
         widest_label = set_text(parse_inline(page_label(88)), label_style, geometry.text_width).natural_width
         self.label_style = label_style
-        self.footer_start = fit_line(texts.footer_start, styles.small.text,
+        self.footer_start = fit_line(tuple(_row_text(text) for text in texts.footer_start), styles.small.text,
                                      geometry.text_width - widest_label - gap)
         self.draft = (fit_line((texts.draft_mark,), styles.small_label.text.with_(colour=DRAFT_INK, align="center"),
                                geometry.text_width * 0.8) if texts.draft_mark else None)
@@ -204,13 +204,21 @@ class PageFurniture:
     def _footer(self, canvas: Canvas) -> None:
         g = self.geometry
         code = self.footer_start.setting
-        page = set_text(parse_inline(self.page_label(canvas.getPageNumber())), self.label_style, g.text_width)
+        page = set_text(parse_inline(_row_text(self.page_label(canvas.getPageNumber()))), self.label_style,
+                        g.text_width)
         height = _row_height([code, page])
         rule = g.margin_bottom + height + self.styles.small.text.size * 0.4
         canvas.setStrokeColor(self.palette.tint)
         canvas.setLineWidth(0.8)
         canvas.line(g.margin_side, rule, g.width - g.margin_side, rule)
         _draw_row(canvas, [code, page], g.margin_side, g.margin_bottom + height, self.rtl, g.width)
+
+
+def _row_text(text: str) -> str:
+    """A text that shares its line with another: a space at its end (not drawn) keeps the two
+    apart when a reader copies the line as one, as pdfium does, and keeps it from joining a
+    right-to-left word of one to a right-to-left word of the other."""
+    return text + " "
 
 
 def _row_height(settings: list[SetText]) -> float:

@@ -38,6 +38,7 @@ class TextBlock(Flowable):
         self.spaceAfter = style.space_after
         self.keep_with_next = False
         self.lead_in = False  # introduces what follows (a list); may yet end a page without it
+        self.continues = False  # goes on from the block before (a list's later item): no float between
         self._set: SetText | None = None
         self._bullet_set: SetText | None = None
 
@@ -67,6 +68,7 @@ class TextBlock(Flowable):
         first, rest = setting.split(fitting)
         head = _Prepared(first, self.style, self.bullet, space_before=self.spaceBefore, space_after=0)
         tail = _Prepared(rest, self.style, None, space_before=0, space_after=self.spaceAfter)
+        tail.continues = True
         return [head, tail]
 
     def draw(self) -> None:

@@ -43,8 +43,9 @@ def percent_range(low: int, high: int, locale: str) -> str:
     return f"{number(low, locale)}-{format_percent(high / 100, locale=locale)}"
 
 
-def long_date(value: dt.date, locale: str) -> str:
-    return format_date(value, format="long", locale=locale)
+def long_date(value: dt.date, locale: str, pattern: str | None = None) -> str:
+    """A date written out, e.g. 25 November 2026; `pattern` (babel's) where the long form will not do."""
+    return format_date(value, format=pattern or "long", locale=locale)
 
 
 def page_of(template: str, page: int, pages: int, locale: str) -> str:
