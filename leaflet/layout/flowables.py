@@ -154,7 +154,7 @@ class ContactCard(Flowable):
     """The contact panel: the helpline in a band, OPD next, then everyone else in a grid."""
 
     def __init__(self, title: str, entries: list[ContactEntry], website: str, styles: Styles,
-                 palette: Palette, columns: int) -> None:
+                 palette: Palette, columns: int, continued: bool = False) -> None:
         super().__init__()
         self.entries = entries
         self.styles = styles
@@ -164,7 +164,9 @@ class ContactCard(Flowable):
         self.spaceBefore = styles.body.space_after * 0.4
         self.spaceAfter = styles.body.space_after * 0.5
         self.title_text, self.website_text = title, website
-        self.title = TextBlock(title, styles.card_title)
+        # a part that goes on from the page before repeats the title in a slimmer bar
+        self.title = TextBlock(title, styles.band_strong if continued else styles.card_title)
+        self.title_pad = self.pad * (0.6 if continued else 1.0)
         self.links: dict[int, str] = {}  # id of a number's TextBlock -> its tel: address
         self.rows = self._rows()
 
@@ -178,7 +180,7 @@ class ContactCard(Flowable):
         if count == 0 or count == len(self.rows):
             return []
         head, tail = (ContactCard(self.title_text, [], self.website_text, self.styles, self.palette,
-                                  self.columns) for _ in range(2))
+                                  self.columns, continued) for continued in (self.title_pad < self.pad, True))
         head.rows, tail.rows = self.rows[:count], self.rows[count:]
         head.links = tail.links = self.links
         return [head, tail]
@@ -223,7 +225,7 @@ class ContactCard(Flowable):
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
         inner = avail_width - 2 * self.pad
-        self.title_height = self.title.wrapOn(self.canv, inner, avail_height)[1] + self.pad
+        self.title_height = self.title.wrapOn(self.canv, inner, avail_height)[1] + self.title_pad
         self.row_heights = [max(self._measure(cells, self._column_width(kind)),
                                 self._qr_size() if kind == "website" else 0) + 1.1 * self.pad
                             for kind, cells in self.rows]
@@ -243,7 +245,7 @@ class ContactCard(Flowable):
         canvas.setFillColor(self.palette.primary)
         canvas.roundRect(0, top - self.title_height, width, self.title_height, radius, stroke=0, fill=1)
         canvas.rect(0, top - self.title_height, width, radius, stroke=0, fill=1)
-        self.title.drawOn(canvas, pad, top - self.title_height + pad / 2)
+        self.title.drawOn(canvas, pad, top - self.title_height + self.title_pad / 2)
         y = top - self.title_height
         for (kind, cells), row_height in zip(self.rows, self.row_heights, strict=True):
             self._draw_row_background(kind, y, row_height)
