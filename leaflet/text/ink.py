@@ -11,8 +11,8 @@ import math
 
 import uharfbuzz
 
-COLUMN = 1 / 128  # em of the font: the width of one column of a glyph's ink
-_CURVE_STEPS = 12  # straight pieces per Bézier segment
+COLUMN = 1 / 64  # em of the font: the width of one column of a glyph's ink
+_CURVE_STEPS = 8  # straight pieces per Bézier segment
 
 
 class _OutlinePen:
@@ -53,17 +53,23 @@ def ink_columns(font: uharfbuzz.Font, glyph: int, upem: int) -> dict[int, tuple[
     """Column index (of COLUMN em, from the glyph's origin) → (top, bottom) of its ink, in em."""
     pen = _OutlinePen()
     font.draw_glyph_with_pen(glyph, pen)
-    columns: dict[int, tuple[float, float]] = {}
+    tops: dict[int, float] = {}
+    bottoms: dict[int, float] = {}
     unit = COLUMN * upem
+
     for x0, y0, x1, y1 in pen.segments:
         if x1 < x0:
             x0, y0, x1, y1 = x1, y1, x0, y0
-        first, last = math.floor(x0 / unit), math.floor(x1 / unit)
+        first, last = int(x0 // unit), int(x1 // unit)
+        slope = (y1 - y0) / (x1 - x0) if last > first else 0.0
+        # the segment's height where it enters and leaves each column it crosses
+        entry = y0
         for column in range(first, last + 1):
-            # the segment's height where it enters and leaves this column
-            left, right = max(x0, column * unit), min(x1, (column + 1) * unit)
-            ys = [y0, y1] if x1 == x0 else [y0 + (y1 - y0) * (x - x0) / (x1 - x0) for x in (left, right)]
-            top, bottom = max(ys) / upem, min(ys) / upem
-            old = columns.get(column)
-            columns[column] = (top, bottom) if old is None else (max(old[0], top), min(old[1], bottom))
-    return columns
+            leave = y1 if column == last else y0 + slope * ((column + 1) * unit - x0)
+            high, low = (entry, leave) if entry > leave else (leave, entry)
+            if high > tops.get(column, -math.inf):
+                tops[column] = high
+            if low < bottoms.get(column, math.inf):
+                bottoms[column] = low
+            entry = leave
+    return {column: (tops[column] / upem, bottoms[column] / upem) for column in tops}
