@@ -14,6 +14,7 @@ from leaflet.outputs import (
     LARGE_PRINT,
     SIZES,
     available_languages,
+    drafts_refused_for_print,
     fresh_outputs,
     is_catalogue,
     leaflet_folders,
@@ -56,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     build_parser.add_argument("--print", dest="for_print", action="store_true",
                               help="build the print variant: 3 mm bleed, crop marks, CMYK, no links "
                                    "(<id>_<lang>_<size>_print.pdf)")
+    build_parser.add_argument("--allow-draft", action="store_true",
+                              help="with --print: build a draft translation too, as a proof (the draft mark stays)")
     build_parser.add_argument("--large-print", action="store_true",
                               help="build the large-print variant instead: A4, body text 16 to 18 pt "
                                    "(<id>_<lang>_A4-large.pdf)")
@@ -173,8 +176,11 @@ def main(argv: list[str] | None = None) -> int:
             if args.large_print and (args.size or args.for_print):
                 raise ContentError(["--large-print: it is A4 for reading, not for press; "
                                     "expected it without --size and --print"])
+            if args.allow_draft and not args.for_print:
+                raise ContentError(["--allow-draft: it lets a draft go to press; expected it with --print"])
             sizes = [LARGE_PRINT] if args.large_print else args.size
-            return _build_catalogue(args.content, args.ids, args.lang, sizes, args.out, args.for_print)
+            return _build_catalogue(args.content, args.ids, args.lang, sizes, args.out, args.for_print,
+                                    args.allow_draft)
         return _build_catalogue(DEFAULT_CONTENT, [], None, None, DEFAULT_OUTPUT)
     except ContentError as error:
         for message in error.messages:
@@ -201,8 +207,10 @@ def _chosen_folders(content: Path, ids: list[str]) -> list[Path]:
 
 
 def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None, sizes: list[str] | None,
-                     out: Path, for_print: bool = False) -> int:
-    """Each chosen leaflet in the languages it has of those asked for; one summary line at the end."""
+                     out: Path, for_print: bool = False, allow_draft: bool = False) -> int:
+    """Each chosen leaflet in the languages it has of those asked for; one summary line at the end.
+
+    For print, a draft translation is refused (unless `allow_draft`) before anything is built."""
     sizes = sizes or list(SIZES)
     written = fresh = warnings = failed = 0
     folders = [(folder, available_languages(folder)) for folder in _chosen_folders(content, ids)]
@@ -211,6 +219,11 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
     if languages and not any(code in own for _, own in folders for code in languages):
         raise ContentError([f"{content}: no leaflet has {', '.join(languages)}; expected one of: "
                             f"{', '.join(sorted({code for _, own in folders for code in own}))}"])
+    if for_print and not allow_draft:
+        drafts = [error for folder, own in folders
+                  for error in drafts_refused_for_print(folder, [code for code in languages or own if code in own])]
+        if drafts:
+            raise ContentError(drafts)
     for folder, own in folders:
         wanted = [code for code in languages if code in own] if languages else None
         if languages and not wanted:

@@ -124,3 +124,33 @@ def fresh_outputs(content_dir: Path, languages: list[str] | None, sizes: list[st
     fingerprint = input_fingerprint(content_dir, wanted)
     paths = [out_dir / name for name in planned_outputs(identity, wanted, sizes, for_print)]
     return paths if paths and all(is_fresh(path, fingerprint) for path in paths) else None
+
+
+def drafts_refused_for_print(folder: Path, languages: list[str] | None) -> list[str]:
+    """One error line per language file of the leaflet whose translation is still a draft: a draft
+    does not go to press (`build --print --allow-draft` makes a proof, the draft mark kept).
+
+    Read lightly, like the rest of this module: the line and column are those of `status:`.
+    """
+    errors = []
+    for code in languages or available_languages(folder):
+        path = folder / f"{code}.yaml"
+        try:
+            root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        except (OSError, yaml.YAMLError, UnicodeDecodeError):
+            continue  # the build reports what is wrong with the file
+        status = _mapping_value(_mapping_value(root, "translation"), "status")
+        if isinstance(status, yaml.ScalarNode) and status.value == "draft":
+            mark = status.start_mark
+            errors.append(f"{path}:{mark.line + 1}:{mark.column + 1}: translation.status: `draft` does not go "
+                          "to press; expected `reviewed` after the medical review (check --mark-reviewed "
+                          f"{code}), or build --print --allow-draft for a proof that keeps the draft mark")
+    return errors
+
+
+def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for name, value in node.value if isinstance(name, yaml.ScalarNode) and name.value == key),
+                None)
+

@@ -15,6 +15,7 @@ from leaflet.build import expectations_for
 from leaflet.layout import render_back_cover
 from leaflet.pdf import booklet_order, check_pdf_file
 from tests.conftest import ROOT, run_cli
+from tests.pdftext import page_texts
 
 
 @pytest.fixture(scope="module")
@@ -120,10 +121,33 @@ def test_every_default_output_passes_the_checks_and_qpdf(default_build, leaflet)
 
 @pytest.fixture(scope="module")
 def print_build(tmp_path_factory) -> Path:
+    """The Urdu translation is a draft: built for print only as a proof, with --allow-draft."""
     out = tmp_path_factory.mktemp("print")
-    result = run_cli("build", "--print", "--size", "A5", "--out", str(out))
+    result = run_cli("build", "--print", "--allow-draft", "--size", "A5", "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
+
+
+def test_a_draft_translation_does_not_go_to_press(tmp_path, print_build) -> None:
+    """One line naming the file, the line and column of its status, and what would do; nothing
+    is built, not even the reviewed languages, and a folder already holding the files keeps them."""
+    result = run_cli("build", "--print", "--out", str(tmp_path / "out"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "content/liver-metastases/ur.yaml:4:11: translation.status: `draft` does not go to press; expected "
+        "`reviewed` after the medical review (check --mark-reviewed ur), or build --print --allow-draft for "
+        "a proof that keeps the draft mark"]
+    assert not (tmp_path / "out").exists()
+    before = {path.name: path.read_bytes() for path in print_build.iterdir()}
+    assert run_cli("build", "--print", "--size", "A5", "--out", str(print_build)).returncode == 2
+    assert {path.name: path.read_bytes() for path in print_build.iterdir()} == before
+    english = run_cli("build", "--print", "--lang", "en", "--size", "A5", "--out", str(tmp_path / "en"))
+    assert english.returncode == 0, english.stderr
+
+
+def test_a_proof_of_a_draft_keeps_its_mark(print_build, leaflet) -> None:
+    mark = str(leaflet.languages["ur"].translation.mark)
+    assert all(mark in text for text in page_texts(print_build / "liver-metastases_ur_A5_print.pdf"))
 
 
 @pytest.mark.parametrize("language", ["en", "ur"])
