@@ -36,6 +36,7 @@ from leaflet.pdf import (
     Expectations,
     Finding,
     LanguagePart,
+    booklet_sheet,
     check_pdf,
     impose_booklet,
     merge_languages,
@@ -91,7 +92,7 @@ def expectations_for(leaflet: Leaflet, language: str, size: str, kind: str = "",
     content = leaflet.languages[languages[0]]
     geometry = geometry_for(size)
     helplines = tuple(c.phone for c in leaflet.facts.shown_contacts() if c.emphasis == "helpline")
-    page_size = (geometry.width * 2, geometry.height) if booklet else (geometry.width, geometry.height)
+    page_size = booklet_sheet(geometry.width * 2, geometry.height) if booklet else (geometry.width, geometry.height)
     headed = sum(section.heading is not None for section in content.sections)  # one bookmark each
     sections = None if booklet else (len(languages) if language == BILINGUAL else headed)
     return Expectations(

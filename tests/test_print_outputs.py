@@ -10,6 +10,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 
 from leaflet.build import expectations_for
 from leaflet.layout import render_back_cover
@@ -74,7 +75,11 @@ def test_booklet_pages_fall_in_saddle_stitch_order(default_build, leaflet, langu
     assert half_sheet_pages(booklet, leaflet_path) == expected
     reader = PdfReader(booklet)
     assert len(reader.pages) == padded // 2
-    assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages} == {(839, 595)}
+    # exactly A4 landscape (two A5 pages are 296 mm wide), the pages in its middle
+    assert {(round(float(p.mediabox.width) / mm), round(float(p.mediabox.height) / mm)) for p in reader.pages} == {
+        (297, 210)}
+    offsets = set(re.findall(rb"q 1 0 0 1 ([\d.]+) 0\.0000 cm /L Do Q", reader.pages[0].get_contents().get_data()))
+    assert offsets == {b"1.4173"}, offsets  # half a millimetre each side
     assert reader.trailer["/Root"]["/Lang"].startswith(language)
 
 

@@ -34,9 +34,11 @@ PALETTE = palette_for(BrandColours(primary="#00677F", accent="#7AB648", tint="#E
 
 def text_areas(size: str, halves: int = 1) -> tuple[tuple[float, float, float, float], ...]:
     """The trimmed page less its side margins and bottom margin, up to 5 mm under the top edge
-    (where a small draft mark sits); one per page half of an imposed sheet."""
+    (where a small draft mark sits); one per page half of an imposed sheet (A4 landscape, the
+    two pages in its middle)."""
     g = geometry_for(size)
-    return tuple((half * g.width + g.margin_side, g.margin_bottom, (half + 1) * g.width - g.margin_side,
+    x = (297 * mm - 2 * g.width) / 2 if halves == 2 else 0.0
+    return tuple((x + half * g.width + g.margin_side, g.margin_bottom, x + (half + 1) * g.width - g.margin_side,
                   g.height - 5 * mm) for half in range(halves))
 
 

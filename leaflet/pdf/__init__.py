@@ -1,7 +1,7 @@
 """PDF stage: checking finished PDFs and writing them safely."""
 
 from leaflet.pdf.checks import CHECKS, Expectations, Finding, check_pdf, check_pdf_file, extract_text
-from leaflet.pdf.merge import LanguagePart, booklet_order, impose_booklet, merge_languages
+from leaflet.pdf.merge import LanguagePart, booklet_order, booklet_sheet, impose_booklet, merge_languages
 from leaflet.pdf.output import write_all_atomically, write_atomically
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "Finding",
     "LanguagePart",
     "booklet_order",
+    "booklet_sheet",
     "check_pdf",
     "check_pdf_file",
     "extract_text",

@@ -15,6 +15,7 @@ from pypdf.generic import (
     NameObject,
     StreamObject,
 )
+from reportlab.lib.pagesizes import A4, landscape
 
 
 @dataclass(frozen=True)
@@ -82,17 +83,29 @@ def impose_booklet(pdf: bytes, filler: bytes, back_cover: bytes, rtl: bool) -> b
         while len(forms) % 4:
             forms.insert(len(forms) - 1, filler_form)
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    sheet_width, sheet_height = booklet_sheet(2 * width, height)
+    # (rounded: a page as tall as the sheet must not be moved by -0.0000)
+    x, y = (round((sheet_width - 2 * width) / 2, 4) + 0.0, round((sheet_height - height) / 2, 4) + 0.0)
     for left, right in booklet_order(len(forms), rtl):
-        side = PageObject.create_blank_page(writer, width=2 * width, height=height)
+        side = PageObject.create_blank_page(writer, width=sheet_width, height=sheet_height)
         side[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): DictionaryObject({
             NameObject("/L"): forms[left], NameObject("/R"): forms[right]})})
         content = DecodedStreamObject()
-        content.set_data(f"q /L Do Q q 1 0 0 1 {width:.4f} 0 cm /R Do Q".encode())
+        content.set_data(f"q 1 0 0 1 {x:.4f} {y:.4f} cm /L Do Q q 1 0 0 1 {x + width:.4f} {y:.4f} cm /R Do Q".encode())
         side[NameObject("/Contents")] = writer._add_object(content)
         writer.add_page(side)
     writer.add_metadata({key: value for key, value in (reader.metadata or {}).items()})
     _copy_catalog_entries(reader, writer)
     return _write(writer)
+
+
+def booklet_sheet(width: float, height: float) -> tuple[float, float]:
+    """The paper for two pages side by side: A4 landscape where they fit on it (two A5 pages are
+    296 mm by 210 mm, and an A4 sheet is 297 mm: the pages sit in its middle), else their own size."""
+    a4_width, a4_height = landscape(A4)
+    if width <= a4_width + 0.5 and height <= a4_height + 0.5:
+        return a4_width, a4_height
+    return width, height
 
 
 def _as_form(page: PageObject, writer: PdfWriter) -> IndirectObject:
