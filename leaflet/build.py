@@ -31,6 +31,7 @@ from leaflet.outputs import (
     planned_outputs,
     sidecar,
     sidecar_text,
+    ticket_name,
 )
 from leaflet.pdf import (
     Expectations,
@@ -42,6 +43,7 @@ from leaflet.pdf import (
     merge_languages,
     write_all_atomically,
 )
+from leaflet.pdf.ticket import JobFacts, job_ticket
 from leaflet.text import uncovered_characters
 from leaflet.text.locale import language_name, text_direction
 from leaflet.translation import translation_status
@@ -227,6 +229,8 @@ def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:
     name = output_name(leaflet_id, language, size, kind)
     data = render_leaflet(leaflet, language, size, for_print=unit.for_print)
     made = [(name, data, check_pdf(data, str(unit.out_dir / name), expectations_for(leaflet, language, size, kind)))]
+    if unit.for_print:
+        made.append((ticket_name(name), job_ticket(data, _job_facts(leaflet, language, name)).encode(), []))
     if size == "A5" and not unit.for_print:
         rtl = text_direction(language) == "rtl"
         booklet = impose_booklet(data, render_notes_page(leaflet, language, size),
@@ -235,6 +239,14 @@ def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:
         made.append((name, booklet, check_pdf(booklet, str(unit.out_dir / name),
                                               expectations_for(leaflet, language, size, "booklet"))))
     return made
+
+
+def _job_facts(leaflet: Leaflet, language: str, file_name: str) -> JobFacts:
+    content, control = leaflet.languages[language], leaflet.facts.document_control
+    return JobFacts(file_name=file_name, title=document_title(content), language=language_name(language, "en"),
+                    code=control.code, version=control.version, published=control.published.isoformat(),
+                    right_to_left=text_direction(language) == "rtl",
+                    draft=content.translation is not None and content.translation.status == "draft")
 
 
 def _translation_warnings(leaflet: Leaflet) -> list[str]:

@@ -61,6 +61,11 @@ def output_name(leaflet_id: str, language: str, size: str, kind: str = "") -> st
     return f"{leaflet_id}_{language}_{size}{suffix}.pdf"
 
 
+def ticket_name(print_name: str) -> str:
+    """The job ticket beside a print file: its name with .txt for .pdf."""
+    return print_name.removesuffix(".pdf") + ".txt"
+
+
 def parse_output_name(name: str) -> tuple[str, str, str, str] | None:
     """(leaflet id, language or 'bilingual', size, kind) from an output file name."""
     match = _OUTPUT_NAME.fullmatch(name)
@@ -73,7 +78,9 @@ def parse_output_name(name: str) -> tuple[str, str, str, str] | None:
 def planned_outputs(leaflet_id: str, languages: list[str], sizes: list[str], for_print: bool) -> list[str]:
     """Every file a build of these languages and sizes writes, in the order it writes them."""
     if for_print:
-        return [output_name(leaflet_id, language, size, "print") for size in sizes for language in languages]
+        return [name for size in sizes for language in languages
+                for name in (output_name(leaflet_id, language, size, "print"),
+                             ticket_name(output_name(leaflet_id, language, size, "print")))]
     names = []
     for size in sizes:
         names += [output_name(leaflet_id, language, size) for language in languages]

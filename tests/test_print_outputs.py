@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from pathlib import Path
 
 import pikepdf
@@ -209,3 +210,23 @@ def test_transparency_in_a_print_file_is_caught(print_build, leaflet) -> None:
     findings = check_pdf_file(planted, expectations_for(leaflet, "en", "A5", "print"))
     expected = [("colours", "page 1 uses transparency, which print files must not")]
     assert [(f.check, f.found) for f in findings] == expected
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_each_print_file_has_a_job_ticket_that_agrees_with_it(print_build, language) -> None:
+    """The ticket beside the file states what pdfinfo and pdffonts read from the file itself."""
+    path = print_build / f"liver-metastases_{language}_A5_print.pdf"
+    ticket = (print_build / f"liver-metastases_{language}_A5_print.txt").read_text(encoding="utf-8")
+    info = subprocess.run(["pdfinfo", "-box", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    assert f"Pages: {pages}, single pages in reading order" in ticket
+    trim = [float(v) for v in re.search(r"^TrimBox:\s+(.+)$", info, re.M).group(1).split()]
+    assert f"Trim size: {round((trim[2] - trim[0]) / mm)} x {round((trim[3] - trim[1]) / mm)} mm" in ticket
+    assert "Trim size: 148 x 210 mm" in ticket and "Bleed: 3 mm on every side" in ticket
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    names = sorted({line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:]})
+    assert f"Fonts: all embedded as subsets: {', '.join(names)}" in ticket
+    assert "PDF/X: no claim is made" in ticket
+    binding = {"en": "saddle-stitched on the left", "ur": "saddle-stitched on the right"}[language]
+    assert binding in ticket
+    assert ("PROOF ONLY" in ticket) == (language == "ur")  # the Urdu translation is a draft

@@ -62,9 +62,9 @@ _GEOMETRIES = {
         scale=TypeScale(body=13, body_leading=19, section=20, subheading=15, title=34, subtitle=19,
                         small=10, helpline_number=30, contact_number=15),
     ),
-    # Large print for readers with low vision: clear-print guidance asks 16 to 18 pt. Latin body
-    # text is 16 pt so that Nastaliq, set 12% larger to look the same size, stays within 18;
-    # nothing under 14 pt, headings in proportion; about 58 characters a line.
+    # Large print for readers with low vision: clear-print guidance asks 16 to 18 pt. Body text
+    # is 16 pt in every script; nothing under 14 pt, headings in proportion; about 58
+    # characters a line.
     "A4-large": PageGeometry(
         name="A4-large", width=A4[0], height=A4[1],
         margin_side=22 * mm, margin_top=16 * mm, margin_bottom=14 * mm,

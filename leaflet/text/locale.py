@@ -24,9 +24,9 @@ def text_direction(locale: str) -> str:
     return Locale.parse(locale).text_direction
 
 
-def language_name(language: str) -> str:
-    """The language's name in itself, e.g. English, اردو."""
-    return Locale.parse(language).get_display_name(language).capitalize()
+def language_name(language: str, in_language: str | None = None) -> str:
+    """The language's name in itself, e.g. English, اردو; or in `in_language` (Urdu, in English)."""
+    return Locale.parse(language).get_display_name(in_language or language).capitalize()
 
 
 def number(value: int, locale: str) -> str:

@@ -1,0 +1,106 @@
+"""The job ticket a print file travels with: what a prepress operator would otherwise phone about.
+
+Everything in it is read from the finished PDF (boxes, pages, fonts, the inks its colour
+operators use), so the ticket cannot disagree with the file it describes; only what a PDF
+cannot say (what the pages are, how they are bound, whether the text was reviewed) is given.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from pypdf import PdfReader
+
+_POINTS_PER_MM = 72 / 25.4
+_CMYK = re.compile(rb"(?<![\w.])([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) [kK](?![\w])")
+_INKS = ("cyan", "magenta", "yellow", "black")
+
+
+@dataclass(frozen=True)
+class JobFacts:
+    """What the ticket says that the PDF itself cannot."""
+
+    file_name: str
+    title: str
+    language: str  # its name, e.g. Urdu
+    code: str
+    version: str
+    published: str  # ISO date
+    right_to_left: bool
+    draft: bool  # a proof of a translation not yet reviewed, marked as such on every page
+
+
+def job_ticket(pdf: bytes, facts: JobFacts) -> str:
+    """The ticket's text: trim, bleed, pages, colours, fonts, imposition, binding, and no PDF/X claim."""
+    reader = PdfReader(io.BytesIO(pdf))
+    first = reader.pages[0]
+    trim, bleed = first.trimbox, first.bleedbox
+    trim_mm = (_mm(float(trim.width)), _mm(float(trim.height)))
+    bleed_mm = _mm(float(trim.left) - float(bleed.left))
+    pages = len(reader.pages)
+    binding = "right" if facts.right_to_left else "left"
+    lines = [
+        f"Job ticket for {facts.file_name}",
+        f"Leaflet: {facts.title} ({facts.language}), {facts.code}, version {facts.version}, "
+        f"published {facts.published}",
+        "",
+        f"Trim size: {trim_mm[0]:g} x {trim_mm[1]:g} mm (TrimBox on every page)",
+        f"Bleed: {bleed_mm:g} mm on every side (BleedBox = trim + {bleed_mm:g} mm); crop marks outside the bleed",
+        f"Pages: {pages}, single pages in reading order",
+        f"Colours: process CMYK only, no spot colours, no RGB; inks used: {', '.join(_inks(reader))}",
+        f"Fonts: all embedded as subsets: {', '.join(_fonts(reader))}",
+        "Imposition: none; the shop imposes" + (" (the page count is a multiple of 4 for a saddle-stitched "
+                                                 "booklet)" if pages % 4 == 0 else ""),
+        f"Fold and staple: none as supplied; as a booklet, saddle-stitched on the {binding} "
+        f"({facts.language} reads {'right to left' if facts.right_to_left else 'left to right'})",
+        "PDF/X: no claim is made; no OutputIntent is written, as none could be verified here. "
+        "Print to your usual CMYK condition.",
+    ]
+    if facts.draft:
+        lines.append("PROOF ONLY: this translation has not had its medical review; every page carries the "
+                     "draft mark. Not for the print run.")
+    return "\n".join(lines) + "\n"
+
+
+def _mm(points: float) -> float:
+    return round(points / _POINTS_PER_MM, 1)
+
+
+def _inks(reader: PdfReader) -> list[str]:
+    """The process inks any fill or stroke colour of the pages and their forms puts down."""
+    used = [False] * 4
+    seen: set[int] = set()
+
+    def scan(data: bytes) -> None:
+        for match in _CMYK.finditer(data):
+            for index, value in enumerate(match.groups()):
+                if float(value) > 0:
+                    used[index] = True
+
+    def forms(resources) -> None:
+        for reference in ((resources or {}).get("/XObject") or {}).values():
+            if reference.idnum in seen:
+                continue
+            seen.add(reference.idnum)
+            form = reference.get_object()
+            if form.get("/Subtype") == "/Form":
+                scan(form.get_data())
+                forms(form.get("/Resources"))
+
+    for page in reader.pages:
+        contents = page.get_contents()
+        if contents is not None:
+            scan(contents.get_data())
+        forms(page.get("/Resources"))
+    return [ink for ink, on in zip(_INKS, used, strict=True) if on] or ["none"]
+
+
+def _fonts(reader: PdfReader) -> list[str]:
+    """Each font program's name, without its subset tag."""
+    names = set()
+    for page in reader.pages:
+        for font in ((page.get("/Resources") or {}).get("/Font") or {}).values():
+            names.add(str(font.get_object().get("/BaseFont", "?")).lstrip("/").split("+")[-1])
+    return sorted(names)
