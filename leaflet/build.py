@@ -41,6 +41,7 @@ from leaflet.pdf import (
     check_pdf,
     impose_booklet,
     merge_languages,
+    retag_subsets,
     write_all_atomically,
 )
 from leaflet.pdf.ticket import JobFacts, job_ticket
@@ -227,14 +228,14 @@ def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:
     language, size, leaflet_id = unit.language, unit.size, leaflet.facts.id
     kind = "print" if unit.for_print else ""
     name = output_name(leaflet_id, language, size, kind)
-    data = render_leaflet(leaflet, language, size, for_print=unit.for_print)
+    data = retag_subsets(render_leaflet(leaflet, language, size, for_print=unit.for_print))
     made = [(name, data, check_pdf(data, str(unit.out_dir / name), expectations_for(leaflet, language, size, kind)))]
     if unit.for_print:
         made.append((ticket_name(name), job_ticket(data, _job_facts(leaflet, language, name)).encode(), []))
     if size == "A5" and not unit.for_print:
         rtl = text_direction(language) == "rtl"
-        booklet = impose_booklet(data, render_notes_page(leaflet, language, size),
-                                 render_back_cover(leaflet, language, size), rtl)
+        booklet = impose_booklet(data, retag_subsets(render_notes_page(leaflet, language, size)),
+                                 retag_subsets(render_back_cover(leaflet, language, size)), rtl)
         name = output_name(leaflet_id, language, size, "booklet")
         made.append((name, booklet, check_pdf(booklet, str(unit.out_dir / name),
                                               expectations_for(leaflet, language, size, "booklet"))))

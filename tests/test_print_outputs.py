@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import subprocess
@@ -230,3 +231,27 @@ def test_each_print_file_has_a_job_ticket_that_agrees_with_it(print_build, langu
     binding = {"en": "saddle-stitched on the left", "ur": "saddle-stitched on the right"}[language]
     assert binding in ticket
     assert ("PROOF ONLY" in ticket) == (language == "ur")  # the Urdu translation is a draft
+
+
+def subset_programs(path: Path) -> dict[str, set[str]]:
+    """Each subset tag of the file -> the SHA-256 of every font program named with it."""
+    named: dict[str, set[str]] = {}
+    with pikepdf.open(path) as pdf:
+        for item in pdf.objects:
+            if isinstance(item, pikepdf.Dictionary) and item.get("/Type") == "/FontDescriptor":
+                tag, _, _ = str(item.FontName)[1:].partition("+")
+                program = item.get("/FontFile2") or item.get("/FontFile") or item.get("/FontFile3")
+                named.setdefault(tag, set()).add(hashlib.sha256(program.read_raw_bytes()).hexdigest())
+    return named
+
+
+def test_every_subset_tag_names_one_font_program(default_build, print_build) -> None:
+    """In the merged files (bilingual, booklets with their notes and cover pages) too, where
+    ReportLab's own tags (AAAAAA+ for the first subset of every font) would name several."""
+    files = sorted(default_build.glob("*.pdf")) + sorted(print_build.glob("*.pdf"))
+    assert len(files) == 10
+    for path in files:
+        named = subset_programs(path)
+        assert named and all(len(tag) == 6 and tag.isupper() for tag in named), (path.name, named)
+        assert all(len(programs) == 1 for programs in named.values()), (path.name, named)
+    assert len(subset_programs(default_build / "liver-metastases_bilingual_A5.pdf")) == 8

@@ -3,6 +3,7 @@
 from leaflet.pdf.checks import CHECKS, Expectations, Finding, check_pdf, check_pdf_file, extract_text
 from leaflet.pdf.merge import LanguagePart, booklet_order, booklet_sheet, impose_booklet, merge_languages
 from leaflet.pdf.output import write_all_atomically, write_atomically
+from leaflet.pdf.subsets import retag_subsets
 
 __all__ = [
     "CHECKS",
@@ -16,6 +17,7 @@ __all__ = [
     "extract_text",
     "impose_booklet",
     "merge_languages",
+    "retag_subsets",
     "write_all_atomically",
     "write_atomically",
 ]
