@@ -40,7 +40,7 @@ from leaflet.layout.flowables import (
 from leaflet.layout.geometry import PageGeometry, geometry_for
 from leaflet.layout.pages import PageFurniture, PageTexts
 from leaflet.layout.picture import PictureBlock
-from leaflet.layout.styles import Palette, Styles, palette_for, styles_for, to_cmyk
+from leaflet.layout.styles import Palette, Styles, one_ink, palette_for, styles_for, to_cmyk
 from leaflet.layout.table import TableBlock
 from leaflet.layout.textblock import BULLET, BlockStyle, TextBlock
 from leaflet.text import family_for_script, parse_inline, register_family, set_text
@@ -100,11 +100,52 @@ class _MeasuringCanvas(Canvas):
     measure_only = True
 
 
+SMALL_TEXT = 12  # points: text smaller than this prints in one ink
+DARK_AS_BLACK = 0.75  # black ink alone at least this dark is black text, printed at 100%
+
+
 class _PrintCanvas(Canvas):
-    """For press: every colour written as CMYK, and no links (paper has none)."""
+    """For press: every colour written as CMYK, and no links (paper has none).
+
+    Text in black prints in black ink alone at 100% and overprints (no screen breaks up its
+    strokes, no white shows round it if the plates move); text under SMALL_TEXT points prints
+    in black ink alone (solid black where it is coloured), since three inks never register
+    exactly on thin strokes.
+    """
+
+    _overprinting = False
+
+    def fill_text(self, colour, size: float) -> None:
+        ink = to_cmyk(colour)
+        if size < SMALL_TEXT:
+            ink = one_ink(ink)
+        black = ink.cyan == ink.magenta == ink.yellow == 0 and ink.black >= DARK_AS_BLACK
+        if black:
+            ink = CMYKColor(0, 0, 0, 1)
+        self._overprint(black)
+        Canvas.setFillColor(self, ink)
 
     def setFillColor(self, colour, alpha=None) -> None:  # noqa: N802 (ReportLab's API)
+        self._overprint(False)
         super().setFillColor(to_cmyk(colour), alpha)
+
+    def _overprint(self, on: bool) -> None:
+        if self._overprinting != on:
+            self.setFillOverprint(on)
+            self.setOverprintMask(on)
+            self._overprinting = on
+
+    def saveState(self) -> None:  # noqa: N802
+        super().saveState()
+        self._saved = [*getattr(self, "_saved", []), self._overprinting]
+
+    def restoreState(self) -> None:  # noqa: N802
+        super().restoreState()
+        self._overprinting = self._saved.pop()
+
+    def showPage(self) -> None:  # noqa: N802
+        super().showPage()  # a new page starts from the default graphics state
+        self._overprinting, self._saved = False, []
 
     def setStrokeColor(self, colour, alpha=None) -> None:  # noqa: N802
         super().setStrokeColor(to_cmyk(colour), alpha)

@@ -54,6 +54,16 @@ def to_cmyk(colour: Color) -> CMYKColor:
     return CMYKColor(*((1 - value - black) / (1 - black) for value in (red, green, blue)), black)
 
 
+def one_ink(colour: CMYKColor) -> CMYKColor:
+    """The colour in black ink alone: a greyish colour as black of its darkness, a coloured one
+    as solid black (a single colour ink alone would be another colour, and yellow unreadable)."""
+    inks = (colour.cyan, colour.magenta, colour.yellow)
+    if max(inks) - min(inks) >= 0.35:
+        return CMYKColor(0, 0, 0, 1)
+    red, green, blue = ((1 - ink) * (1 - colour.black) for ink in inks)
+    return CMYKColor(0, 0, 0, round(1 - (0.299 * red + 0.587 * green + 0.114 * blue), 3))
+
+
 @dataclass(frozen=True)
 class Styles:
     body: BlockStyle

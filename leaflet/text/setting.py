@@ -108,7 +108,11 @@ class SetText:
         """
         if getattr(canvas, "measure_only", False):
             return
-        canvas.setFillColor(self.style.colour)
+        fill_text = getattr(canvas, "fill_text", None)  # a canvas for press chooses the inks of text
+        if fill_text is not None:
+            fill_text(self.style.colour, self.style.size)
+        else:
+            canvas.setFillColor(self.style.colour)
         for line, baseline in zip(self.lines, self.baselines, strict=True):
             _draw_line(canvas, self.text, line, x + self.line_x(line), top - baseline, self.style.size,
                        self.rtl)
