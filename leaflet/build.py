@@ -21,6 +21,7 @@ from leaflet.layout import (
     render_back_cover,
     render_leaflet,
     render_notes_page,
+    slug_area,
     text_areas,
 )
 from leaflet.outputs import (
@@ -109,7 +110,8 @@ def expectations_for(leaflet: Leaflet, language: str, size: str, kind: str = "",
         bleed=BLEED if kind == "print" else None,
         cmyk_only=kind == "print",
         # Imposed sheets are checked for overprinting only; their pages were checked one by one.
-        text_areas=None if parts_checked else () if booklet else text_areas(geometry),
+        text_areas=(None if parts_checked else () if booklet
+                    else (*text_areas(geometry), slug_area(geometry)) if kind == "print" else text_areas(geometry)),
     )
 
 

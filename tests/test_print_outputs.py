@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from leaflet.build import expectations_for
 from leaflet.layout import render_back_cover
 from leaflet.pdf import booklet_order, check_pdf_file
+from leaflet.pdf.placement import text_lines
 from tests.conftest import ROOT, run_cli
 from tests.pdftext import page_texts
 
@@ -184,6 +185,7 @@ def test_print_variant_has_bleed_marks_cmyk_and_no_links(print_build, leaflet, l
 
 
 def test_print_text_stays_5mm_inside_the_trim(print_build) -> None:
+    """All but the slug line under the bleed (cut off with it; see the slug test)."""
     inset = 5 * 72 / 25.4
     for language in ("en", "ur"):
         path = print_build / f"liver-metastases_{language}_A5_print.pdf"
@@ -193,7 +195,7 @@ def test_print_text_stays_5mm_inside_the_trim(print_build) -> None:
             textpage = page.get_textpage()
             for index in range(textpage.count_chars()):
                 left, bottom, right, top = textpage.get_charbox(index)
-                if right <= left:
+                if right <= left or top < float(trim.bottom) - 3 * mm:
                     continue
                 assert left >= float(trim.left) + inset - 0.5, (language, textpage.get_text_range(index, 1))
                 assert right <= float(trim.right) - inset + 0.5
@@ -307,3 +309,18 @@ def test_print_text_is_100_k_overprinting_and_small_text_one_ink(print_build, la
         if size < 12:
             assert count <= 1, (size, fill)
     assert sum(fill == (0, 0, 0, 1) for _, fill, _ in shown) > len(shown) / 2  # body text
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_a_slug_line_under_the_bleed_names_the_file(print_build, language) -> None:
+    """On every page, outside what is kept after trimming: the file, its version and date, and
+    how it prints; the PDF check allows text there and nowhere else outside the margins."""
+    name = f"liver-metastases_{language}_A5_print.pdf"
+    reader = PdfReader(print_build / name)
+    for number, page in enumerate(reader.pages, 1):
+        slugs = [line for line in text_lines(page, number) if line.text.startswith(name)]
+        assert len(slugs) == 1, number
+        assert "version 1.0  ·  2026-11-25  ·  process CMYK" in slugs[0].text
+        assert slugs[0].text.endswith(f"page {number}")
+        _, bottom, _, top = slugs[0].box
+        assert top < -3 * mm and bottom > -float(page.trimbox.left) + float(page.mediabox.left)

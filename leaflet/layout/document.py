@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from reportlab import rl_config
-from reportlab.lib.colors import CMYKColor
+from reportlab.lib.colors import CMYKColor, black
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
@@ -43,7 +43,8 @@ from leaflet.layout.picture import PictureBlock
 from leaflet.layout.styles import Palette, Styles, one_ink, palette_for, styles_for, to_cmyk
 from leaflet.layout.table import TableBlock
 from leaflet.layout.textblock import BULLET, BlockStyle, TextBlock
-from leaflet.text import family_for_script, parse_inline, register_family, set_text
+from leaflet.outputs import output_name
+from leaflet.text import TextStyle, family_for_script, parse_inline, register_family, set_text
 from leaflet.text import locale as wording
 
 
@@ -74,6 +75,13 @@ BLEED = 3 * mm
 MOST_EMPTY = 0.2  # share of a page that keep rules may leave empty; past it, a lead-in parts from its list
 _MARK_GAP, _MARK_LENGTH = 2.0, 14.0  # crop marks start this far beyond the bleed, and run this long
 PRINT_MARGIN = BLEED + _MARK_GAP + _MARK_LENGTH + 2.0  # paper beyond the trim on each side of a print page
+SLUG_SIZE = 6.0  # points: the slug line under the bleed of a print page
+_SLUG_INSET = 12.0  # points the slug line stands in from the trim's sides, clear of the crop marks
+
+
+def slug_area(geometry: PageGeometry) -> tuple[float, float, float, float]:
+    """Where the slug line of a print page lies, from the trim's lower left: under the bleed."""
+    return (_SLUG_INSET, -PRINT_MARGIN, geometry.width - _SLUG_INSET, -BLEED)
 
 
 def render_leaflet(leaflet: Leaflet, language: str, size: str, for_print: bool = False) -> bytes:
@@ -119,10 +127,10 @@ class _PrintCanvas(Canvas):
         ink = to_cmyk(colour)
         if size < SMALL_TEXT:
             ink = one_ink(ink)
-        black = ink.cyan == ink.magenta == ink.yellow == 0 and ink.black >= DARK_AS_BLACK
-        if black:
+        solid_black = ink.cyan == ink.magenta == ink.yellow == 0 and ink.black >= DARK_AS_BLACK
+        if solid_black:
             ink = CMYKColor(0, 0, 0, 1)
-        self._overprint(black)
+        self._overprint(solid_black)
         Canvas.setFillColor(self, ink)
 
     def setFillColor(self, colour, alpha=None) -> None:  # noqa: N802 (ReportLab's API)
@@ -206,6 +214,7 @@ class _LeafletRenderer:
         self.palette: Palette = palette_for(self.facts.brand.colours,
                                             self.facts.brand.print_colours if for_print else None)
         self.styles: Styles = styles_for(self.geometry, language, self.palette)
+        self.file_name = output_name(self.facts.id, language, size, "print")
 
     def back_cover(self) -> bytes:
         contacts = next(s for s in self.content.sections if any(isinstance(b, ContactPanel) for b in s.blocks))
@@ -254,8 +263,19 @@ class _LeafletRenderer:
             draw_furniture(canvas, doc)
             canvas.restoreState()
             _crop_marks(canvas, offset, g.width, g.height)
+            self._slug(canvas)
 
         return draw
+
+    def _slug(self, canvas: Canvas) -> None:
+        """Under the bleed, outside what is kept: which file, version and date, and how it prints."""
+        control = self.facts.document_control
+        text = (f"{self.file_name}  ·  {control.code}  ·  version {control.version}  ·  "
+                f"{control.published.isoformat()}  ·  process CMYK, black text 100% K overprinting  ·  "
+                f"page {canvas.getPageNumber()}")
+        style = TextStyle(language="en", size=SLUG_SIZE, colour=black)
+        left, _, right, top = slug_area(self.geometry)
+        set_text(parse_inline(text), style, right - left).draw(canvas, self.offset + left, self.offset + top - 2.0)
 
     def notes_page(self) -> bytes:
         g, styles = self.geometry, self.styles
