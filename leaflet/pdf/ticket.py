@@ -47,7 +47,8 @@ def job_ticket(pdf: bytes, facts: JobFacts) -> str:
         f"published {facts.published}",
         "",
         f"Trim size: {trim_mm[0]:g} x {trim_mm[1]:g} mm (TrimBox on every page)",
-        f"Bleed: {bleed_mm:g} mm on every side (BleedBox = trim + {bleed_mm:g} mm); crop marks outside the bleed",
+        f"Bleed: {bleed_mm:g} mm on every side (BleedBox = trim + {bleed_mm:g} mm); crop marks outside the bleed; "
+        "a slug line under the bleed names the file, version, date and page",
         f"Pages: {pages}, single pages in reading order",
         f"Colours: process CMYK only, no spot colours, no RGB; inks used: {', '.join(_inks(reader))}",
         f"Fonts: all embedded as subsets: {', '.join(_fonts(reader))}",
