@@ -62,7 +62,7 @@ def check_pdf(data: bytes, name: str, expected: Expectations) -> list[Finding]:
         return [Finding(name, "opens", f"cannot be read ({exc})")]
     if not pages:
         return [Finding(name, "opens", "no pages")]
-    streams = _content_streams(pages)
+    streams = content_streams(pages)
     problems = [
         *_check_page_sizes(pages, expected.page_size),
         *_check_boxes(pages, expected.bleed),
@@ -119,7 +119,7 @@ def _check_boxes(pages, bleed: float | None) -> list[tuple[str, str]]:
     return []
 
 
-def _content_streams(pages) -> list[bytes]:
+def content_streams(pages) -> list[bytes]:
     """The decoded content of every page and of the form XObjects they draw."""
     streams, seen = [], set()
 

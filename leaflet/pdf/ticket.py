@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from pypdf import PdfReader
 
+from leaflet.pdf.checks import content_streams
+
 _POINTS_PER_MM = 72 / 25.4
 _CMYK = re.compile(rb"(?<![\w.])([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) [kK](?![\w])")
 _INKS = ("cyan", "magenta", "yellow", "black")
@@ -72,29 +74,11 @@ def _mm(points: float) -> float:
 def _inks(reader: PdfReader) -> list[str]:
     """The process inks any fill or stroke colour of the pages and their forms puts down."""
     used = [False] * 4
-    seen: set[int] = set()
-
-    def scan(data: bytes) -> None:
+    for data in content_streams(reader.pages):
         for match in _CMYK.finditer(data):
             for index, value in enumerate(match.groups()):
                 if float(value) > 0:
                     used[index] = True
-
-    def forms(resources) -> None:
-        for reference in ((resources or {}).get("/XObject") or {}).values():
-            if reference.idnum in seen:
-                continue
-            seen.add(reference.idnum)
-            form = reference.get_object()
-            if form.get("/Subtype") == "/Form":
-                scan(form.get_data())
-                forms(form.get("/Resources"))
-
-    for page in reader.pages:
-        contents = page.get_contents()
-        if contents is not None:
-            scan(contents.get_data())
-        forms(page.get("/Resources"))
     return [ink for ink, on in zip(_INKS, used, strict=True) if on] or ["none"]
 
 
