@@ -71,9 +71,8 @@ def test_booklet_pages_fall_in_saddle_stitch_order(default_build, leaflet, langu
     booklet = default_build / f"liver-metastases_{language}_A5-booklet.pdf"
     padded = leaflet_pages + (-leaflet_pages) % 4
     assert padded > leaflet_pages, "this content needs padding; the test expects notes and a back cover"
+    # the notes pages, and a back cover where it fits, come after the leaflet's pages
     pages = [str(n) for n in range(1, leaflet_pages + 1)] + ["other"] * (padded - leaflet_pages)
-    if len(PdfReader(io.BytesIO(render_back_cover(leaflet, language, "A5"))).pages) > 1:  # no cover: notes only
-        pages = pages[:leaflet_pages - 1] + ["other"] * (padded - leaflet_pages) + [str(leaflet_pages)]
     expected = [(pages[left], pages[right]) for left, right in booklet_order(padded, rtl)]
     assert half_sheet_pages(booklet, leaflet_path) == expected
     reader = PdfReader(booklet)
@@ -324,3 +323,23 @@ def test_a_slug_line_under_the_bleed_names_the_file(print_build, language) -> No
         assert slugs[0].text.endswith(f"page {number}")
         _, bottom, _, top = slugs[0].box
         assert top < -3 * mm and bottom > -float(page.trimbox.left) + float(page.mediabox.left)
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_booklet_page_numbers_stand_on_the_outer_edge(default_build, language) -> None:
+    """On every half of every sheet, the page number is on the side away from the fold: a
+    left-to-right booklet's even pages are left-hand pages, a right-to-left one's right-hand."""
+    booklet = default_build / f"liver-metastases_{language}_A5-booklet.pdf"
+    label = re.compile(r"Page \d+ of \d+|صفحہ \d+ از \d+")
+    found = 0
+    for number, side in enumerate(PdfReader(booklet).pages, 1):
+        middle = float(side.mediabox.width) / 2
+        for line in text_lines(side, number):
+            if label.fullmatch(line.text.strip()):
+                centre = (line.box[0] + line.box[2]) / 2
+                half_start = 0.0 if centre < middle else middle
+                from_fold = abs(centre - middle)
+                assert from_fold > middle / 2, (number, line.text, centre - half_start)
+                found += 1
+    assert found >= len(PdfReader(default_build / f"liver-metastases_{language}_A5.pdf").pages) - 1
+

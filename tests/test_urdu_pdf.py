@@ -114,10 +114,12 @@ def test_the_page_is_mirrored_for_urdu(built_urdu, built, leaflet, size) -> None
                     for block in section.blocks if isinstance(block, BulletList))
         assert len(bullets) == items  # every item's bullet, drawn as a dot
         assert all((x > middle) == rtl for x in bullets), "bullets hang on the reading-start side"
-        assert (x_of_word(path, 1, page_word) < middle) == rtl, "the page number sits at the reading end"
+        # page 3: an odd page (on even pages the two swap sides, to keep the number on a
+        # booklet's outer edge; tests/test_print_outputs.py holds that)
+        assert (x_of_word(path, 2, page_word) < middle) == rtl, "the page number sits at the reading end"
         # The code's own glyphs: pdfium's character boxes inside an Urdu footer's ActualText span
         # do not follow the glyphs (all of them near the middle), so they cannot say where it is.
-        code = leaflet_code_glyphs(page_glyphs(path)[1], leaflet.facts.document_control.code)
+        code = leaflet_code_glyphs(page_glyphs(path)[2], leaflet.facts.document_control.code)
         assert all((g.x > middle) == rtl for g in code), "the leaflet code sits at the reading start"
 
 
@@ -177,8 +179,8 @@ def test_dates_and_numbers_follow_the_locale(built_urdu, built) -> None:
     urdu = " ".join(page_texts(built_urdu["A4"]))
     english = " ".join(page_texts(built["A4"]))
     assert "25 نومبر 2026ء" in urdu and "25 نومبر 2029ء" in urdu
-    lines = [line.text for line in page_lines(built_urdu["A4"])[1]]
-    assert any(re.search(r"25 نومبر 2026ء\s+صفحہ 2 از \d+", line) for line in lines), lines
+    lines = [line.text for line in page_lines(built_urdu["A4"])[2]]
+    assert any(re.search(r"25 نومبر 2026ء\s+صفحہ 3 از \d+", line) for line in lines), lines
     assert "25 November 2026" in english and "25 November 2029" in english
     assert re.search(r"صفحہ 1 از \d+", urdu) and re.search(r"Page 1 of \d+", english)
 

@@ -159,6 +159,9 @@ class PageFurniture:
         self.label_style = label_style
         self.footer_start = fit_line(tuple(_row_text(text) for text in texts.footer_start), styles.small.text,
                                      geometry.text_width - widest_label - gap)
+        # on a page whose outer edge is the reading end's opposite, the same words at the end side
+        self.footer_start_at_end = set_text(parse_inline(self.footer_start.setting.text),
+                                            styles.small.text.with_(align="end"), geometry.text_width)
         self.draft = (fit_line((texts.draft_mark,), styles.small_label.text.with_(colour=DRAFT_INK, align="center"),
                                geometry.text_width * 0.8) if texts.draft_mark else None)
         # The band for the running header holds its tallest ink and the rule under it; body text
@@ -202,10 +205,15 @@ class PageFurniture:
         self._draft_mark(canvas)
 
     def _footer(self, canvas: Canvas) -> None:
+        """The leaflet's code, version and date, and the page number on the page's outer edge: a
+        booklet's even pages face the other way (left-hand in a left-to-right booklet, right-hand
+        in a right-to-left one), so their number stands at the reading start, not in the fold."""
         g = self.geometry
-        code = self.footer_start.setting
-        page = set_text(parse_inline(_row_text(self.page_label(canvas.getPageNumber()))), self.label_style,
-                        g.text_width)
+        number = canvas.getPageNumber()
+        outer_at_start = number % 2 == 0
+        code = self.footer_start_at_end if outer_at_start else self.footer_start.setting
+        label_style = self.label_style.with_(align="start") if outer_at_start else self.label_style
+        page = set_text(parse_inline(_row_text(self.page_label(number))), label_style, g.text_width)
         height = _row_height([code, page])
         rule = g.margin_bottom + height + self.styles.small.text.size * 0.4
         canvas.setStrokeColor(self.palette.tint)

@@ -69,7 +69,9 @@ def impose_booklet(pdf: bytes, filler: bytes, back_cover: bytes, rtl: bool) -> b
     """Two A5 pages to an A4 landscape side, in saddle-stitch order.
 
     A leaflet whose pages are not a multiple of 4 gets a back cover (contacts) as its last
-    page, if the cover fits on one page, and lined notes pages before it; never blank pages.
+    page, if the cover fits on one page, and lined notes pages before it; without a cover, the
+    notes pages come last, so that every page of the leaflet keeps its side of the spread (and
+    its number the outer edge). Never blank pages.
     """
     reader = PdfReader(io.BytesIO(pdf))
     writer = PdfWriter()
@@ -77,11 +79,12 @@ def impose_booklet(pdf: bytes, filler: bytes, back_cover: bytes, rtl: bool) -> b
     forms = [_as_form(page, writer) for page in reader.pages]
     cover = PdfReader(io.BytesIO(back_cover)).pages
     if len(forms) % 4:
-        if len(cover) == 1:
+        has_cover = len(cover) == 1
+        if has_cover:
             forms.append(_as_form(cover[0], writer))
         filler_form = _as_form(PdfReader(io.BytesIO(filler)).pages[0], writer)
         while len(forms) % 4:
-            forms.insert(len(forms) - 1, filler_form)
+            forms.insert(len(forms) - 1 if has_cover else len(forms), filler_form)
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     sheet_width, sheet_height = booklet_sheet(2 * width, height)
     # (rounded: a page as tall as the sheet must not be moved by -0.0000)
