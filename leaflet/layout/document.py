@@ -182,10 +182,8 @@ class _Document(BaseDocTemplate):
             self.floating = None
         first = flowables[0]
         if (isinstance(first, DiagramCard) and self.floating is None and frame is not None and not frame._atTop
-                and len(flowables) > 1 and not _holds_floats(flowables[1])):
-            room = frame._y - frame._y1p - first.getSpaceBefore()
-            if first.wrapOn(self.canv, frame._width, room)[1] > room:
-                self.floating = flowables.pop(0)
+                and len(flowables) > 1 and not _holds_floats(flowables[1]) and not self._fits(first, frame)):
+            self.floating = flowables.pop(0)
         super().handle_flowable(flowables)
 
     def _may_land(self, following: Flowable, frame) -> bool:
@@ -196,10 +194,11 @@ class _Document(BaseDocTemplate):
             return True
         if _continues(following):
             return False
-        if frame._atTop:
-            return True
-        room = frame._y - frame._y1p - self.floating.getSpaceBefore()
-        return self.floating.wrapOn(self.canv, frame._width, room)[1] <= room
+        return frame._atTop or self._fits(self.floating, frame)
+
+    def _fits(self, flowable: Flowable, frame) -> bool:
+        room = frame._y - frame._y1p - flowable.getSpaceBefore()
+        return flowable.wrapOn(self.canv, frame._width, room)[1] <= room
 
 
 class _LeafletRenderer:
@@ -513,22 +512,23 @@ def _crop_marks(canvas: Canvas, offset: float, width: float, height: float) -> N
 def _holds_floats(flowable: Flowable) -> bool:
     """Whether a floating diagram must be placed before this flowable: another diagram (they keep
     their order) or the document-control block that ends the leaflet."""
-    if isinstance(flowable, FooterBlock | DiagramCard):
-        return True
-    if isinstance(flowable, KeepWithNext):
-        return _holds_floats(flowable.heading)
-    if isinstance(flowable, KeepTogether):
-        return any(_holds_floats(part) for part in flowable._content)
-    return False
+    return isinstance(_leading_part(flowable), FooterBlock | DiagramCard)
 
 
 def _continues(flowable: Flowable) -> bool:
     """Whether the flowable goes on from the one before: a list's later item, a split paragraph's rest."""
-    if isinstance(flowable, KeepWithNext):
-        return _continues(flowable.heading)
-    if isinstance(flowable, KeepTogether):
-        return bool(flowable._content) and _continues(flowable._content[0])
-    return getattr(flowable, "continues", False)
+    return getattr(_leading_part(flowable), "continues", False)
+
+
+def _leading_part(flowable: Flowable) -> Flowable:
+    """What a flowable that keeps others together starts with."""
+    while True:
+        if isinstance(flowable, KeepWithNext):
+            flowable = flowable.heading
+        elif isinstance(flowable, KeepTogether) and flowable._content:
+            flowable = flowable._content[0]
+        else:
+            return flowable
 
 
 def _keep_headings_with_next(flowables: list[Flowable], hole: float) -> list[Flowable]:

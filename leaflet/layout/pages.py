@@ -159,7 +159,7 @@ class PageFurniture:
         self.label_style = label_style
         self.footer_start = fit_line(tuple(_row_text(text) for text in texts.footer_start), styles.small.text,
                                      geometry.text_width - widest_label - gap)
-        # on a page whose outer edge is the reading end's opposite, the same words at the end side
+        # even pages swap the two ends (see _footer): the same words, at the end side
         self.footer_start_at_end = set_text(parse_inline(self.footer_start.setting.text),
                                             styles.small.text.with_(align="end"), geometry.text_width)
         self.draft = (fit_line((texts.draft_mark,), styles.small_label.text.with_(colour=DRAFT_INK, align="center"),

@@ -175,20 +175,28 @@ def _check_transparency(pages, for_print: bool) -> list[tuple[str, str]]:
     return []
 
 
-def _fonts_in(resources: DictionaryObject | None, seen: set[int]) -> dict[str, DictionaryObject]:
-    """Fonts used by a resource dictionary, following form XObjects."""
-    fonts: dict[str, DictionaryObject] = {}
-    if resources is None or id(resources) in seen:
-        return fonts
-    seen.add(id(resources))
-    for font in (resources.get("/Font") or {}).values():
-        font = font.get_object()
-        fonts[str(font.get("/BaseFont", "(unnamed)"))] = font
-    for xobject in (resources.get("/XObject") or {}).values():
-        xobject = xobject.get_object()
-        if xobject.get("/Subtype") == "/Form":
-            inner = xobject.get("/Resources")
-            fonts.update(_fonts_in(inner.get_object() if inner is not None else None, seen))
+def fonts_used(pages) -> list[DictionaryObject]:
+    """Every font dictionary the pages use, in the form XObjects they draw too, each once."""
+    fonts: list[DictionaryObject] = []
+    seen: set[int] = set()
+
+    def visit(resources) -> None:
+        resources = resources.get_object() if resources is not None else None
+        if resources is None or id(resources) in seen:
+            return
+        seen.add(id(resources))
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            if id(font) not in seen:
+                seen.add(id(font))
+                fonts.append(font)
+        for xobject in (resources.get("/XObject") or {}).values():
+            xobject = xobject.get_object()
+            if xobject.get("/Subtype") == "/Form":
+                visit(xobject.get("/Resources"))
+
+    for page in pages:
+        visit(page.get("/Resources"))
     return fonts
 
 
@@ -204,11 +212,7 @@ def _is_embedded(font: DictionaryObject) -> bool:
 
 
 def _check_fonts_embedded(pages) -> list[tuple[str, str]]:
-    fonts: dict[str, DictionaryObject] = {}
-    seen: set[int] = set()
-    for page in pages:
-        resources = page.get("/Resources")
-        fonts.update(_fonts_in(resources.get_object() if resources is not None else None, seen))
+    fonts = {str(font.get("/BaseFont", "(unnamed)")): font for font in fonts_used(pages)}
     missing = sorted(name for name, font in fonts.items() if not _is_embedded(font))
     if missing:
         return [("fonts embedded", f"not embedded: {', '.join(missing)}")]

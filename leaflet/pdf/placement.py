@@ -182,14 +182,14 @@ def _outlines_meet(g: Glyph, h: Glyph, tolerance: float) -> tuple[float, float, 
     than `tolerance` both ways; None if it does not. A Nastaliq line's tall letters may stand in
     the box of a letter of the line above without touching its ink. Glyphs drawn turned, or in a
     font without a TrueType program, are taken as their boxes."""
-    if len(g) > 6 or len(h) > 6:
-        return ((max(g[0], h[0]) + min(g[2], h[2])) / 2, (max(g[1], h[1]) + min(g[3], h[3])) / 2,
-                min(g[2], h[2]) - max(g[0], h[0]), min(g[3], h[3]) - max(g[1], h[1]))
     left, right = max(g[0], h[0]), min(g[2], h[2])
+    boxes = ((left + right) / 2, (max(g[1], h[1]) + min(g[3], h[3])) / 2, right - left,
+             min(g[3], h[3]) - max(g[1], h[1]))
+    if len(g) > 6 or len(h) > 6:
+        return boxes
     first, second = g[4].ink_columns(g, left, right), h[4].ink_columns(h, left, right)
     if first is None or second is None:
-        return ((left + right) / 2, (max(g[1], h[1]) + min(g[3], h[3])) / 2, right - left,
-                min(g[3], h[3]) - max(g[1], h[1]))
+        return boxes
     overlapping = []
     for column, (top, bottom) in first.items():
         other = second.get(column)

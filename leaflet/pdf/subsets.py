@@ -15,6 +15,8 @@ import re
 
 from pypdf import PdfReader
 
+from leaflet.pdf.checks import fonts_used
+
 _TAGGED = re.compile(r"[A-Z]{6}\+(.+)")
 
 
@@ -24,7 +26,7 @@ def retag_subsets(pdf: bytes) -> bytes:
     The new names are as long as the old, so the file's cross-reference offsets still hold.
     """
     renames: dict[str, str] = {}
-    for font in _fonts(PdfReader(io.BytesIO(pdf))):
+    for font in fonts_used(PdfReader(io.BytesIO(pdf)).pages):
         base = str(font.get("/BaseFont", ""))[1:]
         tagged = _TAGGED.fullmatch(base)
         program = _program(font)
@@ -53,32 +55,3 @@ def _program(font) -> bytes | None:
         if key in descriptor:
             return descriptor[key].get_object().get_data()
     return None
-
-
-def _fonts(reader: PdfReader) -> list:
-    """Every font dictionary the pages use, in their forms too."""
-    fonts, seen = [], set()
-
-    def visit(resources) -> None:
-        resources = resources.get_object() if resources is not None else {}
-        for reference in (resources.get("/Font") or {}).values():
-            if _first_visit(reference, seen):
-                fonts.append(reference.get_object())
-        for reference in (resources.get("/XObject") or {}).values():
-            if _first_visit(reference, seen):
-                form = reference.get_object()
-                if form.get("/Subtype") == "/Form":
-                    visit(form.get("/Resources"))
-
-    for page in reader.pages:
-        visit(page.get("/Resources"))
-    return fonts
-
-
-def _first_visit(reference, seen: set[int]) -> bool:
-    key = getattr(reference, "idnum", None) or id(reference)
-    if key in seen:
-        return False
-    seen.add(key)
-    return True
-

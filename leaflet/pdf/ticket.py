@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pypdf import PdfReader
 
-from leaflet.pdf.checks import content_streams
+from leaflet.pdf.checks import content_streams, fonts_used
 
 _POINTS_PER_MM = 72 / 25.4
 _CMYK = re.compile(rb"(?<![\w.])([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) [kK](?![\w])")
@@ -84,8 +84,4 @@ def _inks(reader: PdfReader) -> list[str]:
 
 def _fonts(reader: PdfReader) -> list[str]:
     """Each font program's name, without its subset tag."""
-    names = set()
-    for page in reader.pages:
-        for font in ((page.get("/Resources") or {}).get("/Font") or {}).values():
-            names.add(str(font.get_object().get("/BaseFont", "?")).lstrip("/").split("+")[-1])
-    return sorted(names)
+    return sorted({str(font.get("/BaseFont", "?")).lstrip("/").split("+")[-1] for font in fonts_used(reader.pages)})

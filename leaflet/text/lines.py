@@ -60,6 +60,11 @@ class Line:
                 need = max(need, top - above[1])
         return need
 
+    def clearance_at(self, below: Line, offset: float) -> float:
+        """`clearance` for `below` starting `offset` slices to the right, not a whole number of
+        slices: the lines' slices need not line up, so the worse of the two nearest alignments."""
+        return max(self.clearance(below, math.floor(offset)), self.clearance(below, math.ceil(offset)))
+
 
 @dataclass(frozen=True)
 class Grid:
@@ -79,10 +84,7 @@ class Grid:
 
     def step(self, above: Line, below: Line) -> float:
         """Baseline distance (em) that keeps the two lines' ink apart: the pitch unless they would meet."""
-        shift = self.shift(above, below)
-        # the lines' slices need not line up: take the worse of the two nearest alignments
-        need = max(above.clearance(below, math.floor(shift)), above.clearance(below, math.ceil(shift)))
-        return max(self.pitch, need + self.ink_gap)
+        return max(self.pitch, above.clearance_at(below, self.shift(above, below)) + self.ink_gap)
 
 
 def break_lines(shaped: ShapedText, max_width: float, language: str, grid: Grid | None = None) -> list[Line]:

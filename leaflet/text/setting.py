@@ -7,7 +7,6 @@ carry ActualText so that copying gives the words as written, in logical order.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -62,10 +61,8 @@ class SetText:
             return []
         positions = [max(style.ascent, self.lines[0].top + style.ink_gap) * size]
         for above, below in zip(self.lines, self.lines[1:], strict=False):
-            # the lines' slices need not line up: take the worse of the two nearest alignments
             offset = (self.line_x(below) - self.line_x(above)) / size / INK_STEP
-            need = max(above.clearance(below, math.floor(offset)), above.clearance(below, math.ceil(offset)))
-            step = max(style.leading, need + style.ink_gap)
+            step = max(style.leading, above.clearance_at(below, offset) + style.ink_gap)
             positions.append(positions[-1] + step * size)
         return positions
 
