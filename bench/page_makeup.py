@@ -24,13 +24,13 @@ def main(files: list[str]) -> None:
     paths = [Path(name) for name in files] or sorted(
         path for path in (ROOT / "output").glob("*.pdf")
         if (parsed := parse_output_name(path.name)) and parsed[3] == "" and parsed[1] != "bilingual")
-    print(f"{'file':<36} {'pages':>5} {'pitch':>6} {'spread':>6} {'within 1 pt':>11} {'crossings':>9} "
-          f"{'emptiest page':>14}")
+    print(f"{'file':<36} {'pages':>5} {'pitch':>6} {'spread':>6} {'within 1 pt':>11} {'items':>6} {'even':>5} "
+          f"{'crossings':>9} {'emptiest page':>14}")
     for path in paths:
         m = measure_makeup(path.read_bytes())
         page, share = m.emptiest
         print(f"{path.name:<36} {m.pages:>5} {m.pitch:>6.1f} {m.pitch_spread:>6.2f} {m.pitch_even:>10.0%} "
-              f"{len(m.head_crossings):>9} {f'{share:.0%} (p. {page})':>14}")
+              f"{m.item_pitch:>6.1f} {m.item_even:>5.0%} {len(m.head_crossings):>9} {f'{share:.0%} (p. {page})':>14}")
 
 
 if __name__ == "__main__":

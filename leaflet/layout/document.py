@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, black
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from leaflet.content.model import (
     Block,
@@ -27,6 +28,7 @@ from leaflet.content.model import (
     Subheading,
     Table,
 )
+from leaflet.layout.balance import MOST_EMPTY, SPACINGS, PageFill, feathering_plan, worst_hole
 from leaflet.layout.diagrams import DiagramCard, make_diagram
 from leaflet.layout.flowables import (
     CalloutBox,
@@ -36,13 +38,18 @@ from leaflet.layout.flowables import (
     KeepWithNext,
     KeyValueGrid,
     SectionHeading,
+    inner_gaps,
+    leading_part,
+    open_gaps,
+    trailing_part,
 )
 from leaflet.layout.geometry import PageGeometry, geometry_for
+from leaflet.layout.listblock import ListBlock, ListItem
 from leaflet.layout.pages import PageFurniture, PageTexts
 from leaflet.layout.picture import PictureBlock
 from leaflet.layout.styles import Palette, Styles, one_ink, palette_for, styles_for, to_cmyk
 from leaflet.layout.table import TableBlock
-from leaflet.layout.textblock import BULLET, BlockStyle, TextBlock
+from leaflet.layout.textblock import BULLET, BlockStyle, TextBlock, TextFlowable
 from leaflet.outputs import output_name
 from leaflet.text import TextStyle, family_for_script, parse_inline, register_family, set_text
 from leaflet.text import locale as wording
@@ -72,7 +79,6 @@ def layout_notes(leaflet: Leaflet, language: str, size: str) -> list[str]:
 
 
 BLEED = 3 * mm
-MOST_EMPTY = 0.2  # share of a page that keep rules may leave empty; past it, a lead-in parts from its list
 _MARK_GAP, _MARK_LENGTH = 2.0, 14.0  # crop marks start this far beyond the bleed, and run this long
 PRINT_MARGIN = BLEED + _MARK_GAP + _MARK_LENGTH + 2.0  # paper beyond the trim on each side of a print page
 SLUG_SIZE = 6.0  # points: the slug line under the bleed of a print page
@@ -91,10 +97,31 @@ def render_leaflet(leaflet: Leaflet, language: str, size: str, for_print: bool =
     the trim, TrimBox and BleedBox on every page, all colour written as CMYK, no links.
     """
     # "Page N of M" needs M: lay out once to count pages (drawing no text), then for real.
-    pages = _LeafletRenderer(leaflet, language, size, for_print).render(total_pages=None)[1]
-    data, final_pages = _LeafletRenderer(leaflet, language, size, for_print).render(total_pages=pages)
-    assert final_pages == pages, "page count changed between passes"
-    return data
+    spacing, plan, pages = _balanced(leaflet, language, size, for_print)
+    final = _LeafletRenderer(leaflet, language, size, for_print, spacing).render(total_pages=pages,
+                                                                                feathering=plan)
+    assert final.pages == pages, "page count changed between passes"
+    return final.data
+
+
+def _balanced(leaflet: Leaflet, language: str, size: str, for_print: bool) -> tuple[float, dict[int, float], int]:
+    """The spacing and feathering to lay the leaflet out with (balance.py), and its page count:
+    the design's own spacing unless a page is left too empty; else the first spacing whose holes
+    feathering closes; else the spacing with the fewest pages."""
+    plain: list[tuple[float, _Pass]] = []
+    for spacing in SPACINGS:
+        renderer = _LeafletRenderer(leaflet, language, size, for_print, spacing)
+        counted = renderer.render(total_pages=None)
+        if worst_hole(counted.fills) <= MOST_EMPTY:
+            return spacing, {}, counted.pages
+        plain.append((spacing, counted))
+        plan = feathering_plan(counted.fills, renderer.styles.body.space_after)
+        if plan is not None:
+            feathered = renderer.render(total_pages=None, feathering=plan)
+            if feathered.pages == counted.pages and worst_hole(feathered.fills) <= MOST_EMPTY:
+                return spacing, plan, counted.pages
+    spacing, fewest = min(plain, key=lambda entry: (entry[1].pages, worst_hole(entry[1].fills)))
+    return spacing, {}, fewest.pages
 
 
 # Streams stay binary (compressed) rather than ASCII85: smaller files, and ReportLab's
@@ -162,12 +189,34 @@ class _PrintCanvas(Canvas):
         return None
 
 
+@dataclass(frozen=True)
+class _Pass:
+    data: bytes
+    pages: int
+    fills: tuple[PageFill, ...]
+
+
 class _Document(BaseDocTemplate):
     pages_drawn = 0
     floating: Flowable | None = None  # a diagram waiting for the top of the next page
+    placed: Flowable | None = None  # the last flowable placed
+    feathering: Mapping[int, float] = MappingProxyType({})  # points added to each gap, by page
+    fills: tuple[PageFill, ...] = ()
+    _lowest: float | None = None  # where the last flowable placed on this page ends
+    _gaps = 0  # flowables placed on this page under another
+    _below_another = False  # the flowable being placed is not the first on its page
 
     def afterPage(self) -> None:  # noqa: N802 (ReportLab's API)
         self.pages_drawn = self.page
+        frame = self.frame
+        lowest = frame._y2 if self._lowest is None else self._lowest
+        self.fills = (*self.fills, PageFill(frame._y2 - frame._y1p, lowest - frame._y1p, self._gaps))
+        self._lowest, self._gaps = None, 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
+        self.placed = flowable
+        self._lowest = self.frame._y + flowable.getSpaceAfter()
+        self._gaps += self._below_another + inner_gaps(flowable)
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         """Float a diagram that does not fit to the top of the next page, as figures do.
@@ -181,10 +230,31 @@ class _Document(BaseDocTemplate):
             flowables.insert(0, self.floating)
             self.floating = None
         first = flowables[0]
+        self._below_another = frame is not None and not frame._atTop
+        self._stand_under_placed(first, frame)
+        self._feather(first)
         if (isinstance(first, DiagramCard) and self.floating is None and frame is not None and not frame._atTop
                 and len(flowables) > 1 and not _holds_floats(flowables[1]) and not self._fits(first, frame)):
             self.floating = flowables.pop(0)
         super().handle_flowable(flowables)
+
+    def _feather(self, flowable: Flowable) -> None:
+        """Open the gaps above and inside a flowable on a page that balancing feathers (balance.py)."""
+        extra, first = self.feathering.get(self.page, 0.0), leading_part(flowable)
+        if not extra or getattr(flowable, "feathered", False):
+            return
+        flowable.feathered = True
+        open_gaps(flowable, extra)
+        if self._below_another:
+            above = self.placed.getSpaceAfter() if self.placed is not None else 0.0
+            first.spaceBefore = max(first.getSpaceBefore(), above) + extra
+
+    def _stand_under_placed(self, flowable: Flowable, frame) -> None:
+        """Text stands on the line grid of text placed right above it in the same frame."""
+        first = leading_part(flowable)
+        if isinstance(first, TextFlowable):
+            above = trailing_part(self.placed) if self.placed is not None else None
+            first.above = above if isinstance(above, TextFlowable) and frame is not None and not frame._atTop else None
 
     def _may_land(self, following: Flowable, frame) -> bool:
         """Whether the floating diagram goes here, before `following`: at the top of a page or
@@ -202,7 +272,8 @@ class _Document(BaseDocTemplate):
 
 
 class _LeafletRenderer:
-    def __init__(self, leaflet: Leaflet, language: str, size: str, for_print: bool = False) -> None:
+    def __init__(self, leaflet: Leaflet, language: str, size: str, for_print: bool = False,
+                 spacing: float = 1.0) -> None:
         self.for_print = for_print
         self.offset = PRINT_MARGIN if for_print else 0.0  # where the trimmed page starts on the paper
         self.facts = leaflet.facts
@@ -212,16 +283,17 @@ class _LeafletRenderer:
         self.geometry: PageGeometry = geometry_for(size)
         self.palette: Palette = palette_for(self.facts.brand.colours,
                                             self.facts.brand.print_colours if for_print else None)
-        self.styles: Styles = styles_for(self.geometry, language, self.palette)
+        self.styles: Styles = styles_for(self.geometry, language, self.palette, spacing)
         self.file_name = output_name(self.facts.id, language, size, "print")
 
     def back_cover(self) -> bytes:
         contacts = next(s for s in self.content.sections if any(isinstance(b, ContactPanel) for b in s.blocks))
-        return self.render(total_pages=1, story=self._section(contacts), numbered=False, band=False)[0]
+        return self.render(total_pages=1, story=self._section(contacts), numbered=False, band=False).data
 
     def render(self, total_pages: int | None, story: list[Flowable] | None = None,
-               numbered: bool = True, band: bool = True) -> tuple[bytes, int]:
-        """The PDF and its page count; without `total_pages` a quick pass that only counts."""
+               numbered: bool = True, band: bool = True, feathering: dict[int, float] | None = None) -> _Pass:
+        """The PDF, its page count and how full each page is; without `total_pages` a quick pass
+        that only counts. `feathering`: points added to each gap between blocks, by page."""
         buffer = io.BytesIO()
         content, facts, g, offset = self.content, self.facts, self.geometry, self.offset
         doc = _Document(
@@ -245,8 +317,9 @@ class _LeafletRenderer:
         later = PageTemplate("later", [frames[1]], onPage=self._on_page(furniture.later_page))
         doc.addPageTemplates([first, later] if band else [later])
         maker = _MeasuringCanvas if total_pages is None else _PrintCanvas if self.for_print else Canvas
+        doc.feathering = feathering or {}
         doc.build(story if story is not None else self._story(), canvasmaker=maker)
-        return buffer.getvalue(), doc.pages_drawn
+        return _Pass(buffer.getvalue(), doc.pages_drawn, doc.fills)
 
     def _on_page(self, draw_furniture: Callable) -> Callable:
         """Page furniture drawn in trim coordinates; on print pages, the boxes and crop marks too."""
@@ -395,8 +468,8 @@ class _LeafletRenderer:
             subheading.keep_with_next = True
             return [subheading]
         if isinstance(block, BulletList):
-            return _list_items([TextBlock(item, styles.bullet, bullet=BULLET) for item in block.items], styles,
-                               items_break=True)
+            items = [ListItem(tuple(parse_inline(item)), styles.bullet, BULLET) for item in block.items]
+            return [ListBlock(items, breaks_inside=True, space_after=styles.body.space_after)]
         if isinstance(block, NumberedList):
             return self._numbered_list(block)
         if isinstance(block, Picture):
@@ -427,8 +500,9 @@ class _LeafletRenderer:
         settings = [set_text(parse_inline(label), marker, 10_000) for label in numbers]
         widest = max(setting.fitting_width for setting in settings)
         style = replace(styles.bullet, indent=max(styles.bullet.indent, widest + styles.bullet.text.size * 0.6))
-        return _list_items([TextBlock(item, style, bullet=label) for item, label in zip(block.numbered, numbers,
-                                                                                         strict=True)], styles)
+        items = [ListItem(tuple(parse_inline(item)), style, label)
+                 for item, label in zip(block.numbered, numbers, strict=True)]
+        return [ListBlock(items, breaks_inside=False, space_after=styles.body.space_after)]
 
     def _contact_card(self, block: ContactPanel) -> ContactCard:
         entries = []
@@ -467,33 +541,6 @@ class _LeafletRenderer:
         return FooterBlock([heading, grid, feedback], self.palette.accent, 3 * mm)
 
 
-def _list_items(items: list[Flowable], styles: Styles, items_break: bool = False) -> list[Flowable]:
-    """List items, no item alone on a page: the first goes on with the second and the one before
-    the last with the last. With `items_break` (bullets, drawn as dots, not text), a long item may
-    break inside, two lines on each side; a numbered item stays whole, its number is text that
-    copies out after it. A floating diagram waits until the list is over."""
-    items[-1].spaceAfter = styles.body.space_after
-    for item in items[1:]:
-        item.continues = True
-    if len(items) == 1:
-        return items
-    if not items_break:
-        if len(items) <= 3:
-            return [KeepTogether(items)]
-        return [KeepTogether(items[:2]), *items[2:-2], KeepTogether(items[-2:])]
-    if len(items) <= 3:
-        return [_bound(items)]
-    return [KeepWithNext(items[0], items[1]), *items[2:-2], KeepWithNext(items[-2], items[-1])]
-
-
-def _bound(items: list[Flowable]) -> Flowable:
-    """Each item bound to the next, from the end: a short list moves only as one."""
-    bound = items[-1]
-    for item in reversed(items[:-1]):
-        bound = KeepWithNext(item, bound)
-    return bound
-
-
 def _crop_marks(canvas: Canvas, offset: float, width: float, height: float) -> None:
     """Hairlines at each corner, outside the bleed, in registration colour (all four inks)."""
     canvas.saveState()
@@ -512,23 +559,12 @@ def _crop_marks(canvas: Canvas, offset: float, width: float, height: float) -> N
 def _holds_floats(flowable: Flowable) -> bool:
     """Whether a floating diagram must be placed before this flowable: another diagram (they keep
     their order) or the document-control block that ends the leaflet."""
-    return isinstance(_leading_part(flowable), FooterBlock | DiagramCard)
+    return isinstance(leading_part(flowable), FooterBlock | DiagramCard)
 
 
 def _continues(flowable: Flowable) -> bool:
-    """Whether the flowable goes on from the one before: a list's later item, a split paragraph's rest."""
-    return getattr(_leading_part(flowable), "continues", False)
-
-
-def _leading_part(flowable: Flowable) -> Flowable:
-    """What a flowable that keeps others together starts with."""
-    while True:
-        if isinstance(flowable, KeepWithNext):
-            flowable = flowable.heading
-        elif isinstance(flowable, KeepTogether) and flowable._content:
-            flowable = flowable._content[0]
-        else:
-            return flowable
+    """Whether the flowable goes on from the page before: a list's or a split paragraph's rest."""
+    return getattr(leading_part(flowable), "continues", False)
 
 
 def _keep_headings_with_next(flowables: list[Flowable], hole: float) -> list[Flowable]:

@@ -16,7 +16,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from leaflet.layout.geometry import from_start
 from leaflet.layout.styles import Palette, Styles
-from leaflet.layout.textblock import BlockStyle, TextBlock
+from leaflet.layout.textblock import BlockStyle, TextBlock, TextFlowable
 
 
 class SectionHeading(TextBlock):
@@ -49,9 +49,18 @@ class KeepWithNext(Flowable):
         # room (points) from which the heading, a lead-in, may end a page alone rather than
         # move on with what follows and leave that much of the page empty; None: never alone
         self.alone_above = alone_above
+        self.opened = 0.0  # points feathering adds to the gap under the heading
 
     def _gap(self) -> float:
-        return max(self.heading.getSpaceAfter(), self.following.getSpaceBefore())
+        return max(self.heading.getSpaceAfter(), self.following.getSpaceBefore()) + self.opened
+
+    def inner_gaps(self) -> int:
+        """Gaps inside that feathering may open: under the heading, and inside what follows."""
+        return 1 + inner_gaps(self.following)
+
+    def open_gaps(self, extra: float) -> None:
+        self.opened = extra
+        open_gaps(self.following, extra)
 
     def getSpaceBefore(self) -> float:  # noqa: N802 (ReportLab's API)
         return self.heading.getSpaceBefore()
@@ -59,8 +68,15 @@ class KeepWithNext(Flowable):
     def getSpaceAfter(self) -> float:  # noqa: N802
         return self.following.getSpaceAfter()
 
+    def _stand_under_heading(self) -> None:
+        """What follows stands on the heading's line grid (a lead-in's, where the two are text)."""
+        first = leading_part(self.following)
+        if isinstance(first, TextFlowable) and isinstance(self.heading, TextFlowable):
+            first.above = self.heading
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         _, heading_height = self.heading.wrapOn(self.canv, avail_width, avail_height)
+        self._stand_under_heading()
         _, following_height = self.following.wrapOn(self.canv, avail_width, avail_height)
         self.heading_height = heading_height
         self.width = avail_width
@@ -74,6 +90,7 @@ class KeepWithNext(Flowable):
         """`page_room`: the room left on the page for the whole chain this heading ends, which a
         hole would be if the chain moved on."""
         _, heading_height = self.heading.wrapOn(self.canv, avail_width, avail_height)
+        self._stand_under_heading()
         room = avail_height - heading_height - self._gap()
         parts = []
         if room > 0 and isinstance(self.following, KeepWithNext):
@@ -110,6 +127,32 @@ class KeepWithNext(Flowable):
         # Heading first: content-stream order is the order text is copied out in.
         self.heading.drawOn(self.canv, 0, self.height - self.heading_height)
         self.following.drawOn(self.canv, 0, 0)
+
+
+def inner_gaps(flowable: Flowable) -> int:
+    """How many gaps inside a flowable feathering may open (layout/balance.py)."""
+    count = getattr(flowable, "inner_gaps", None)
+    return count() if count is not None else 0
+
+
+def open_gaps(flowable: Flowable, extra: float) -> None:
+    """Add `extra` points to each gap inside a flowable that has them."""
+    if inner_gaps(flowable):
+        flowable.open_gaps(extra)
+
+
+def leading_part(flowable: Flowable) -> Flowable:
+    """What a flowable that keeps others together starts with."""
+    while isinstance(flowable, KeepWithNext):
+        flowable = flowable.heading
+    return flowable
+
+
+def trailing_part(flowable: Flowable) -> Flowable:
+    """What a flowable that keeps others together ends with."""
+    while isinstance(flowable, KeepWithNext):
+        flowable = flowable.following
+    return flowable
 
 
 class CalloutBox(Flowable):
@@ -169,6 +212,13 @@ class ContactCard(Flowable):
         self.title_pad = self.pad * (0.6 if continued else 1.0)
         self.links: dict[int, str] = {}  # id of a number's TextBlock -> its tel: address
         self.rows = self._rows()
+        self.opened = 0.0  # points feathering adds under each row but the last
+
+    def inner_gaps(self) -> int:
+        return len(self.rows) - 1
+
+    def open_gaps(self, extra: float) -> None:
+        self.opened = extra
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         """Between rows, each part with the title bar, when the whole card is taller than a page."""
@@ -228,7 +278,8 @@ class ContactCard(Flowable):
         self.title_height = self.title.wrapOn(self.canv, inner, avail_height)[1] + self.title_pad
         self.row_heights = [max(self._measure(cells, self._column_width(kind)),
                                 self._qr_size() if kind == "website" else 0) + 1.1 * self.pad
-                            for kind, cells in self.rows]
+                            + (self.opened if index < len(self.rows) - 1 else 0.0)
+                            for index, (kind, cells) in enumerate(self.rows)]
         self.height = self.title_height + sum(self.row_heights)
         return self.width, self.height
 

@@ -93,8 +93,10 @@ class Styles:
     table_cell: BlockStyle
 
 
-def styles_for(geometry: PageGeometry, language: str, palette: Palette) -> Styles:
-    """Styles whose line spacing follows the language's own script (Nastaliq needs more)."""
+def styles_for(geometry: PageGeometry, language: str, palette: Palette, spacing: float = 1.0) -> Styles:
+    """Styles whose line spacing follows the language's own script (Nastaliq needs more).
+
+    `spacing` scales the space between blocks (paragraphs, items, headings) to balance pages."""
     s = geometry.scale
     metrics = family_metrics(family_for_script(language, main_script(language)))
 
@@ -102,16 +104,15 @@ def styles_for(geometry: PageGeometry, language: str, palette: Palette) -> Style
              align: str = "start") -> TextStyle:
         return TextStyle(language=language, size=size, colour=colour, bold=bold,
                          leading=metrics.leading * (leading or 1.0), ascent=metrics.ascent,
-                         descent=metrics.descent, align=align)
+                         descent=metrics.descent, block_pitch=metrics.block_step, align=align)
 
-    body_gap = s.body * PARAGRAPH_GAP
+    body_gap = s.body * PARAGRAPH_GAP * spacing
     body = BlockStyle(text(s.body, palette.text), space_after=body_gap)
-    item_ascent, item_descent = metrics.item_room
     small = BlockStyle(text(s.small, palette.muted, leading=0.92))
     number = text(s.contact_number, palette.text, bold=True, leading=0.85)
     return Styles(
         body=body,
-        bullet=BlockStyle(body.text.with_(ascent=item_ascent, descent=item_descent), space_after=body_gap * 0.35,
+        bullet=BlockStyle(body.text, space_after=body_gap * 0.35,
                           indent=s.body * 1.35, bullet_colour=palette.primary),
         section=BlockStyle(text(s.section, palette.primary, bold=True, leading=0.86),
                            space_before=body_gap * 2.2, space_after=body_gap * 0.8),

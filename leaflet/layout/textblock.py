@@ -22,25 +22,61 @@ class BlockStyle:
     bullet_colour: Color | None = None
 
 
-class TextBlock(Flowable):
+class TextFlowable(Flowable):
+    """Lines of text that stand on the line grid of the text right above them.
+
+    `above` is the text flowable placed right above this one (None at the top of a frame or
+    under anything else). Where the two are the same size, this one's first baseline stands
+    its block pitch under the other's last (further only where their ink would meet): its box
+    reaches `lift` points up into the room the other keeps below its last line.
+    """
+
+    above: TextFlowable | None = None
+    lift = 0.0
+
+    def first_lines(self, width: float) -> tuple[SetText, float]:
+        """The setting the flowable starts with, and where its left edge stands (points)."""
+        raise NotImplementedError
+
+    def last_lines(self) -> tuple[SetText, float]:
+        """The setting the flowable ends with, once wrapped, and where its left edge stands."""
+        raise NotImplementedError
+
+    def _lift(self, width: float) -> float:
+        if self.above is None:
+            return 0.0
+        below, below_x = self.first_lines(width)
+        above, above_x = self.above.last_lines()
+        if not above.lines or not below.lines or above.style.size != below.style.size:
+            return 0.0
+        room_under_above, own_room = above.height - above.baselines[-1], below.baselines[0]
+        space = max(self.above.getSpaceAfter(), self.getSpaceBefore())  # as ReportLab's frames collapse them
+        distance = above.gap_to(below, space, below_x - above_x)
+        return min(own_room, max(0.0, room_under_above + space + own_room - distance))
+
+
+def left_edge(setting: SetText, style: BlockStyle) -> float:
+    """Where a block's lines start: a list item's indent is on the reading-start side."""
+    return 0.0 if setting.rtl else style.indent
+
+
+class TextBlock(TextFlowable):
     """Content text (with **bold**) set by the text engine.
 
     It splits only between lines, never leaving a single line of a paragraph alone
     at the foot or head of a page.
     """
 
-    def __init__(self, text: str | list[Run], style: BlockStyle, bullet: str | None = None) -> None:
+    def __init__(self, text: str | list[Run], style: BlockStyle) -> None:
         super().__init__()
         self.runs = parse_inline(text) if isinstance(text, str) else text
         self.style = style
-        self.bullet = bullet
         self.spaceBefore = style.space_before
         self.spaceAfter = style.space_after
         self.keep_with_next = False
         self.lead_in = False  # introduces what follows (a list); may yet end a page without it
-        self.continues = False  # goes on from the block before (a list's later item): no float between
+        self.continues = False  # goes on from the page before: a floating diagram waits for its end
         self._set: SetText | None = None
-        self._bullet_set: SetText | None = None
 
     @property
     def rtl(self) -> bool:
@@ -51,55 +87,71 @@ class TextBlock(Flowable):
             self._set = set_text(self.runs, self.style.text, width - self.style.indent)
         return self._set
 
+    def first_lines(self, width: float) -> tuple[SetText, float]:
+        setting = self.setting(width)
+        return setting, left_edge(setting, self.style)
+
+    def last_lines(self) -> tuple[SetText, float]:
+        return self.first_lines(self.width)
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        self.height = self.setting(avail_width).height
+        self.lift = self._lift(avail_width)
+        self.height = self.setting(avail_width).height - self.lift
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         setting = self.setting(avail_width)
+        lift = self._lift(avail_width)
         lines = len(setting.lines)
         fitting = 0
-        while fitting < lines and setting.split(fitting + 1)[0].height <= avail_height:
+        while fitting < lines and setting.split(fitting + 1)[0].height - lift <= avail_height:
             fitting += 1
         fitting = min(fitting, lines - 2)  # at least two lines go on
         if fitting < 2:
             return []
         first, rest = setting.split(fitting)
-        head = _Prepared(first, self.style, self.bullet, space_before=self.spaceBefore, space_after=0)
-        tail = _Prepared(rest, self.style, None, space_before=0, space_after=self.spaceAfter)
+        head = _Prepared(first, self.style, space_before=self.spaceBefore, space_after=0)
+        head.above = self.above
+        tail = _Prepared(rest, self.style, space_before=0, space_after=self.spaceAfter)
         tail.continues = True
         return [head, tail]
 
     def draw(self) -> None:
-        _draw_block(self.canv, self.setting(self.width), self.style, self.bullet, self.width, self.height)
+        draw_block(self.canv, self.setting(self.width), self.style, None, self.width, self.height + self.lift)
 
 
-class _Prepared(Flowable):
+class _Prepared(TextFlowable):
     """One part of a split TextBlock: its lines are already broken."""
 
-    def __init__(self, setting: SetText, style: BlockStyle, bullet: str | None, space_before: float,
-                 space_after: float) -> None:
+    def __init__(self, setting: SetText, style: BlockStyle, space_before: float, space_after: float) -> None:
         super().__init__()
         self.set_text = setting
         self.style = style
-        self.bullet = bullet
         self.spaceBefore = space_before
         self.spaceAfter = space_after
 
+    def first_lines(self, width: float) -> tuple[SetText, float]:
+        return self.set_text, left_edge(self.set_text, self.style)
+
+    def last_lines(self) -> tuple[SetText, float]:
+        return self.first_lines(self.width)
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = avail_width, self.set_text.height
+        self.lift = self._lift(avail_width)
+        self.width, self.height = avail_width, self.set_text.height - self.lift
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         return []
 
     def draw(self) -> None:
-        _draw_block(self.canv, self.set_text, self.style, self.bullet, self.width, self.height)
+        draw_block(self.canv, self.set_text, self.style, None, self.width, self.height + self.lift)
 
 
-def _draw_block(canvas, setting: SetText, style: BlockStyle, bullet: str | None, width: float,
-                height: float) -> None:
+def draw_block(canvas, setting: SetText, style: BlockStyle, bullet: str | None, width: float,
+               height: float) -> None:
+    """A block's lines with their top at `height`, its bullet or number hanging at the start."""
     indent = style.indent
     setting.draw(canvas, 0 if setting.rtl else indent, height)
     if bullet and setting.lines:

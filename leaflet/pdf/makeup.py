@@ -2,7 +2,8 @@
 
 Four measures, for any language and size (issue 12 sets targets for them):
 - the pitch of body text: the baselines of consecutive lines of one paragraph should be one
-  even distance apart (its spread, and the share of gaps within 1 pt of the usual one);
+  even distance apart (its spread, and the share of gaps within 1 pt of the usual one); the gap
+  above a list item's first line (a bullet dot beside it, or a number before it) is between items;
 - the running head: no text or box of the page may reach above the rule under it;
 - holes: how much of the text area is left empty at the foot of each page but the last;
 - the number of pages.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -30,6 +32,9 @@ RULE_SPAN = 0.6  # of the page's width: a path at least this wide and thin is a 
 RULE_THICKNESS = 2.0  # points
 MARGIN_SHARE = 0.15  # of the page's height: where the running head's and the footer's rules are
 PARAGRAPH_STEP = 1.3  # a gap this many times the usual pitch or more is between paragraphs or items
+BULLET_SIZE = 8.0  # points: a path narrower than this, as tall as it is wide, may be a bullet
+BULLET_REACH = 20.0  # points from the text column's edge within which a bullet hangs
+ITEM_NUMBER = re.compile(r"^\(?\d+[.)۔]|[.)۔]\d+\(?$")  # a numbered item's line, read either way round
 
 
 @dataclass(frozen=True)
@@ -42,13 +47,16 @@ class Makeup:
     head_crossings: tuple[int, ...]  # pages where text or a box reaches above the running head's rule
     emptiest: tuple[int, float]  # (page, empty share of its text area) of the pages before the last;
     # the text area runs from the running head's rule (on the first page, the header band) to the footer's
+    item_pitch: float = 0.0  # the usual distance from one list item's last baseline to the next's first
+    item_even: float = 0.0  # share of those gaps within 1 pt of `item_pitch`
+    item_gaps: int = 0  # gaps between list items measured
 
 
 def measure_makeup(pdf: bytes) -> Makeup:
     document = pdfium.PdfDocument(pdf)
     reader = PdfReader(BytesIO(pdf))
     fonts: dict = {}
-    lines: list[tuple[int, float, float]] = []  # (page, font size, baseline) of each pdfium line
+    lines: list[_TextLine] = []
     crossings, empty = [], []
     try:
         for number, page in enumerate(document, start=1):
@@ -71,36 +79,69 @@ def measure_makeup(pdf: bytes) -> Makeup:
     pitch, spread, even, gaps = _pitch(lines)
     before_last = [entry for entry in empty if entry[0] != len(reader.pages)]
     emptiest = max(before_last, key=lambda entry: entry[1], default=(0, 0.0))
-    return Makeup(len(reader.pages), pitch, spread, even, gaps, tuple(crossings), emptiest)
+    item_pitch, item_even, item_gaps = _item_pitch(lines, pitch)
+    return Makeup(len(reader.pages), pitch, spread, even, gaps, tuple(crossings), emptiest,
+                  item_pitch, item_even, item_gaps)
 
 
-def _baselines(page, number: int) -> list[tuple[int, float, float]]:
-    """Each line pdfium reads on the page: its largest font size and its median baseline."""
+@dataclass(frozen=True)
+class _TextLine:
+    page: int
+    size: float  # the line's largest font size
+    baseline: float  # its median baseline
+    starts_item: bool  # the first line of a list item
+
+
+def _baselines(page, number: int) -> list[_TextLine]:
+    """Each line pdfium reads on the page."""
     textpage = page.get_textpage()
-    found, sizes, origins = [], [], []
+    dots = _bullets(page)
+    found: list[_TextLine] = []
+    text, sizes, origins = "", [], []
     x, y = ctypes.c_double(), ctypes.c_double()
+
+    def end_line() -> None:
+        if origins:
+            size, baseline = max(sizes), sorted(origins)[len(origins) // 2]
+            dotted = any(baseline <= centre <= baseline + size * 0.6 for centre in dots)
+            found.append(_TextLine(number, size, baseline, dotted or bool(ITEM_NUMBER.search(text.strip()))))
+
     for index in range(textpage.count_chars()):
         char = textpage.get_text_range(index, 1)
         if char in "\r\n":
-            if origins:
-                found.append((number, max(sizes), sorted(origins)[len(origins) // 2]))
-            sizes, origins = [], []
-        elif not char.isspace() and pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y):
+            end_line()
+            text, sizes, origins = "", [], []
+            continue
+        text += char
+        if not char.isspace() and pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y):
             sizes.append(round(pdfium_c.FPDFText_GetFontSize(textpage.raw, index), 1))
             origins.append(y.value)
-    if origins:
-        found.append((number, max(sizes), sorted(origins)[len(origins) // 2]))
+    end_line()
     textpage.close()
     return found
 
 
-def _pitch(lines: list[tuple[int, float, float]]) -> tuple[float, float, float, int]:
+def _bullets(page) -> list[float]:
+    """Heights of the centres of list items' bullets: small round paths at an edge of the text
+    column (the footer's rule spans it; pdfium's character boxes of shaped text are no guide)."""
+    width, height = page.get_size()
+    feet = [bounds for bounds in _path_bounds(page) if _is_rule(bounds, width) and bounds[3] < height * MARGIN_SHARE]
+    if not feet:
+        return []
+    start, end = feet[0][0], feet[0][2]
+    return [(bottom + top) / 2 for left, bottom, right, top in _path_bounds(page)
+            if 0 < right - left < BULLET_SIZE and abs((right - left) - (top - bottom)) < 0.5
+            and (left - start < BULLET_REACH or end - right < BULLET_REACH)]
+
+
+def _pitch(lines: list[_TextLine]) -> tuple[float, float, float, int]:
     """The usual in-paragraph gap of body text (the most common size), its spread and evenness."""
     if not lines:
         return 0.0, 0.0, 0.0, 0
-    body = Counter(size for _, size, _ in lines).most_common(1)[0][0]
-    gaps = [above[2] - below[2] for above, below in itertools.pairwise(lines)
-            if above[0] == below[0] and above[1] == below[1] == body and above[2] > below[2]]
+    body = Counter(line.size for line in lines).most_common(1)[0][0]
+    gaps = [above.baseline - below.baseline for above, below in itertools.pairwise(lines)
+            if above.page == below.page and above.size == below.size == body
+            and above.baseline > below.baseline and not below.starts_item]
     if not gaps:
         return 0.0, 0.0, 0.0, 0
     usual = Counter(round(gap * 2) / 2 for gap in gaps).most_common(1)[0][0]
@@ -108,6 +149,19 @@ def _pitch(lines: list[tuple[int, float, float]]) -> tuple[float, float, float, 
     spread = statistics.pstdev(inside) if len(inside) > 1 else 0.0
     even = sum(abs(gap - usual) <= 1.0 for gap in inside) / len(inside)
     return usual, spread, even, len(inside)
+
+
+def _item_pitch(lines: list[_TextLine], pitch: float) -> tuple[float, float, int]:
+    """The usual gap above a list item's first line where the line above ends the item before
+    (closer than a paragraph's gap), and the share of such gaps within 1 pt of it."""
+    body = Counter(line.size for line in lines).most_common(1)[0][0] if lines else 0.0
+    gaps = [above.baseline - below.baseline for above, below in itertools.pairwise(lines)
+            if above.page == below.page and above.size == below.size == body and below.starts_item
+            and 0 < above.baseline - below.baseline < pitch * PARAGRAPH_STEP]
+    if not gaps:
+        return 0.0, 0.0, 0
+    usual = Counter(round(gap * 2) / 2 for gap in gaps).most_common(1)[0][0]
+    return usual, sum(abs(gap - usual) <= 1.0 for gap in gaps) / len(gaps), len(gaps)
 
 
 def _path_bounds(page, max_depth: int | None = None) -> list[tuple[float, float, float, float]]:

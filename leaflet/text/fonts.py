@@ -39,14 +39,15 @@ class FamilyMetrics:
     ascent: float
     descent: float
     word_space: float | None = None  # em of the font: the width of a space, where the font's own is too narrow
-    item_ascent: float | None = None  # room above a list item's first baseline; else `ascent`
-    item_descent: float | None = None  # room below a list item's last baseline; else `descent`
+    # least baseline distance (em) from the last line of one paragraph or list item to the first
+    # of the next, before the space between them; further only where their ink would meet.
+    # Else `ascent + descent`.
+    block_pitch: float | None = None
 
     @property
-    def item_room(self) -> tuple[float, float]:
-        """Room above and below a list item's lines, in em."""
-        return (self.ascent if self.item_ascent is None else self.item_ascent,
-                self.descent if self.item_descent is None else self.item_descent)
+    def block_step(self) -> float:
+        """Least baseline distance between two blocks of text, in em."""
+        return self.ascent + self.descent if self.block_pitch is None else self.block_pitch
 
 
 @dataclass(frozen=True)

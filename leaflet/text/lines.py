@@ -95,7 +95,8 @@ def break_lines(shaped: ShapedText, max_width: float, language: str, grid: Grid 
     point: after / . - _ ? & or before @, and as a last resort between two characters.
     With a `grid`, where a line's ink would meet the line above at the grid's pitch, the line
     above ends a word or two earlier if that keeps the two apart, as a typesetter would do
-    rather than open the line spacing.
+    rather than open the line spacing. A last line of one short word (a runt) takes the last
+    word of the line above with it, where that line stays well filled.
     """
     text = shaped.text
     widths = [0.0] * (len(text) + 1)
@@ -118,7 +119,7 @@ def break_lines(shaped: ShapedText, max_width: float, language: str, grid: Grid 
                                         lambda begin: _fit(text, offsets, tiers, begin, max_width))
         lines.append(line)
         start = line.end
-    return lines
+    return _without_runt(shaped, lines, tiers[0], max_width, grid)
 
 
 MOST_WORDS_MOVED = 6  # words a line may give to the next to keep the two lines' ink apart
@@ -142,6 +143,31 @@ def _clear_of_line_above(shaped: ShapedText, lines: list[Line], line: Line, word
             lines[-1] = shortened
             return candidate
     return line
+
+
+RUNT = 0.15  # share of the column: a last line of one word this short is a runt
+
+
+def _without_runt(shaped: ShapedText, lines: list[Line], word_breaks: list[int], max_width: float,
+                  grid: Grid | None) -> list[Line]:
+    """The lines with a runt's line above ending one word earlier, where that line stays at least
+    LEAST_FILL full, the two words fit, and (on a grid) no line comes to meet its neighbour."""
+    if len(lines) < 2:
+        return lines
+    above, last = lines[-2], lines[-1]
+    if last.width >= RUNT * max_width or any(last.start < index < last.end for index in word_breaks):
+        return lines
+    earlier = [index for index in word_breaks if above.start < index < above.end]
+    if not earlier:
+        return lines
+    shortened = _place_line(shaped, above.start, earlier[-1])
+    joined = _place_line(shaped, earlier[-1], last.end)
+    if shortened.width < LEAST_FILL * max_width or joined.width > max_width + 1e-9:
+        return lines
+    pairs = [(shortened, joined)] + ([(lines[-3], shortened)] if len(lines) > 2 else [])
+    if grid is not None and any(grid.step(one, other) > grid.pitch for one, other in pairs):
+        return lines
+    return [*lines[:-2], shortened, joined]
 
 
 def _break_tiers(text: str, islands: tuple[tuple[int, int], ...], language: str,

@@ -35,6 +35,7 @@ class TextStyle:
     ascent: float = 1.0  # least room above the first baseline, in em
     descent: float = 0.3  # least room below the last baseline, in em
     ink_gap: float = 0.05  # least clear space between the ink of two lines, in em
+    block_pitch: float = 1.3  # least baseline distance from one block of text to the next, in em
 
     def with_(self, **changes) -> TextStyle:
         return replace(self, **changes)
@@ -65,6 +66,16 @@ class SetText:
             step = max(style.leading, above.clearance_at(below, offset) + style.ink_gap)
             positions.append(positions[-1] + step * size)
         return positions
+
+    def gap_to(self, below: SetText, space: float, shift: float = 0.0) -> float:
+        """Baseline distance (points) from this block's last line to the first line of `below`, a
+        block of the same size `space` points under it whose left edge stands `shift` points to
+        the right: `below`'s block pitch and the space, unless their ink would come closer than
+        its ink gap (ink may reach into the space between blocks, as long as it meets none)."""
+        size, above, first = self.style.size, self.lines[-1], below.lines[0]
+        offset = (shift + below.line_x(first) - self.line_x(above)) / size / INK_STEP
+        return max(below.style.block_pitch * size + space,
+                   (above.clearance_at(first, offset) + below.style.ink_gap) * size)
 
     @property
     def height(self) -> float:
