@@ -6,13 +6,17 @@ per language, imposed for saddle-stitch printing.
 
 from __future__ import annotations
 
+import io
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from leaflet.content import ContentError, Leaflet, load_leaflet
+from leaflet.content.model import ContactPanel
 from leaflet.layout import (
     BLEED,
     document_title,
@@ -21,6 +25,7 @@ from leaflet.layout import (
     render_back_cover,
     render_leaflet,
     render_notes_page,
+    render_print_marks,
     slug_area,
     text_areas,
 )
@@ -38,6 +43,8 @@ from leaflet.pdf import (
     Expectations,
     Finding,
     LanguagePart,
+    add_marks,
+    booklet_pages,
     booklet_sheet,
     check_pdf,
     impose_booklet,
@@ -85,32 +92,41 @@ def check_fonts_cover(leaflet: Leaflet) -> None:
 
 
 def expectations_for(leaflet: Leaflet, language: str, size: str, kind: str = "",
-                     parts_checked: bool = False) -> Expectations:
-    """What a built file must show; `language` may be 'bilingual', `kind` 'booklet' or 'print'.
+                     parts_checked: bool = False, contacts_on_cover: bool | None = None) -> Expectations:
+    """What a built file must show; `language` may be 'bilingual', `kind` 'booklet', 'print' or
+    'booklet-print'.
 
     `parts_checked`: a bilingual file whose language files were just checked; its pages are
-    theirs, unchanged, so the glyph placement is not read again.
+    theirs, unchanged, so the glyph placement is not read again. `contacts_on_cover`: whether an
+    A5 print file (a booklet's pages) carries the contact card on its back cover, not in its
+    text; None: find out.
     """
-    booklet = kind == "booklet"
+    imposed, for_print = kind in ("booklet", "booklet-print"), kind in ("print", "booklet-print")
     languages = list(leaflet.languages) if language == BILINGUAL else [language]
     content = leaflet.languages[languages[0]]
     geometry = geometry_for(size)
     helplines = tuple(c.phone for c in leaflet.facts.shown_contacts() if c.emphasis == "helpline")
-    page_size = booklet_sheet(geometry.width * 2, geometry.height) if booklet else (geometry.width, geometry.height)
-    headed = sum(section.heading is not None for section in content.sections)  # one bookmark each
-    sections = None if booklet else (len(languages) if language == BILINGUAL else headed)
+    page_size = ((geometry.width * 2, geometry.height) if kind == "booklet-print"
+                 else booklet_sheet(geometry.width * 2, geometry.height) if imposed
+                 else (geometry.width, geometry.height))
+    headed = [section for section in content.sections if section.heading is not None]  # one bookmark each
+    if kind == "print" and size == "A5":
+        if contacts_on_cover is None:
+            contacts_on_cover = render_back_cover(leaflet, language, size, for_print=True) is not None
+        if contacts_on_cover:
+            headed = [section for section in headed if not all(isinstance(b, ContactPanel) for b in section.blocks)]
     return Expectations(
         page_size=page_size,
         title=document_title(content),
         author=str(content.institute),
         language=languages[0],
-        sections=sections,
+        sections=None if imposed else (len(languages) if language == BILINGUAL else len(headed)),
         extractable=(*(str(leaflet.languages[code].title) for code in languages), *helplines),
-        page_multiple=2 if booklet else 1,
-        bleed=BLEED if kind == "print" else None,
-        cmyk_only=kind == "print",
+        page_multiple=2 if imposed else 4 if kind == "print" and size == "A5" else 1,
+        bleed=BLEED if for_print else None,
+        cmyk_only=for_print,
         # Imposed sheets are checked for overprinting only; their pages were checked one by one.
-        text_areas=(None if parts_checked else () if booklet
+        text_areas=(None if parts_checked else () if imposed
                     else (*text_areas(geometry), slug_area(geometry)) if kind == "print" else text_areas(geometry)),
     )
 
@@ -225,30 +241,60 @@ def _run_all(units: list[_Unit], lengths: dict[str, int]) -> list[list[tuple[str
 
 
 def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:
-    """(file name, PDF, failed checks) of one language and size: the leaflet first, then its booklet."""
+    """(file name, PDF, failed checks) of one language and size: the leaflet first, then its
+    booklet (A5); for print, each with its job ticket.
+
+    A booklet's pages are the leaflet's text, lined notes pages and a back cover with the contact
+    card whole (its text then leaves the card out), a multiple of 4. For print, the A5 file is
+    those pages in reading order (for shops that impose), and the booklet has them imposed.
+    """
     leaflet = load_checked(unit.content_dir, list(unit.languages))
-    language, size, leaflet_id = unit.language, unit.size, leaflet.facts.id
-    kind = "print" if unit.for_print else ""
+    language, size, leaflet_id, for_print = unit.language, unit.size, leaflet.facts.id, unit.for_print
+    kind = "print" if for_print else ""
+    made: list[tuple[str, bytes, list[Finding]]] = []
+
+    def add(name: str, data: bytes, expected: Expectations, ticket: bool) -> None:
+        made.append((name, data, check_pdf(data, str(unit.out_dir / name), expected)))
+        if ticket:
+            facts = _job_facts(leaflet, language, name, imposed=expected.page_multiple == 2)
+            made.append((ticket_name(name), job_ticket(data, facts).encode(), []))
+
+    def marked(pages: bytes, name: str, across: int = 1) -> bytes:
+        """Print pages with their crop marks and slug line, or two across a booklet's sheet sides."""
+        count = len(PdfReader(io.BytesIO(pages)).pages) // across
+        marks = retag_subsets(render_print_marks(leaflet, language, size, count, name, across))
+        return add_marks(pages, marks) if across == 1 else impose_booklet(pages, rtl, marks)
+
     name = output_name(leaflet_id, language, size, kind)
-    data = retag_subsets(render_leaflet(leaflet, language, size, for_print=unit.for_print))
-    made = [(name, data, check_pdf(data, str(unit.out_dir / name), expectations_for(leaflet, language, size, kind)))]
-    if unit.for_print:
-        made.append((ticket_name(name), job_ticket(data, _job_facts(leaflet, language, name)).encode(), []))
-    if size == "A5" and not unit.for_print:
-        rtl = text_direction(language) == "rtl"
-        booklet = impose_booklet(data, retag_subsets(render_notes_page(leaflet, language, size)),
-                                 retag_subsets(render_back_cover(leaflet, language, size)), rtl)
-        name = output_name(leaflet_id, language, size, "booklet")
-        made.append((name, booklet, check_pdf(booklet, str(unit.out_dir / name),
-                                              expectations_for(leaflet, language, size, "booklet"))))
+    rtl = text_direction(language) == "rtl"
+    if size != "A5" or not for_print:
+        data = retag_subsets(render_leaflet(leaflet, language, size, for_print))
+        add(name, marked(data, name) if for_print else data, expectations_for(leaflet, language, size, kind),
+            for_print)
+    if size != "A5":
+        return made
+    # Subset tags are drawn from each part's font programs before the parts are put together.
+    cover = render_back_cover(leaflet, language, size, for_print)
+    text = render_leaflet(leaflet, language, size, for_print, contacts_on_cover=cover is not None)
+    notes = render_notes_page(leaflet, language, size, for_print)
+    pages = booklet_pages(retag_subsets(text), retag_subsets(notes), cover and retag_subsets(cover))
+    if for_print:
+        add(name, marked(pages, name),
+            expectations_for(leaflet, language, size, kind, contacts_on_cover=cover is not None), True)
+        booklet_name = output_name(leaflet_id, language, size, "booklet-print")
+        add(booklet_name, marked(pages, booklet_name, across=2),
+            expectations_for(leaflet, language, size, "booklet-print"), True)
+    else:
+        add(output_name(leaflet_id, language, size, "booklet"), impose_booklet(pages, rtl),
+            expectations_for(leaflet, language, size, "booklet"), False)
     return made
 
 
-def _job_facts(leaflet: Leaflet, language: str, file_name: str) -> JobFacts:
+def _job_facts(leaflet: Leaflet, language: str, file_name: str, imposed: bool) -> JobFacts:
     content, control = leaflet.languages[language], leaflet.facts.document_control
     return JobFacts(file_name=file_name, title=document_title(content), language=language_name(language, "en"),
                     code=control.code, version=control.version, published=control.published.isoformat(),
-                    right_to_left=text_direction(language) == "rtl",
+                    right_to_left=text_direction(language) == "rtl", imposed=imposed,
                     draft=content.translation is not None and content.translation.status == "draft")
 
 

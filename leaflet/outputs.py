@@ -21,7 +21,7 @@ SIZES = ("A4", "A5")
 LARGE_PRINT = "A4-large"  # an A4 variant in large print, built on request (build --large-print)
 _LANGUAGE_FILE = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2})?\.yaml")
 _OUTPUT_NAME = re.compile(
-    r"(?P<id>[a-z0-9-]+)_(?P<lang>[A-Za-z_]+?)_(?P<size>A4-large|A4|A5)(?P<kind>-booklet|_print)?\.pdf")
+    r"(?P<id>[a-z0-9-]+)_(?P<lang>[A-Za-z_]+?)_(?P<size>A4-large|A4|A5)(?P<kind>-booklet_print|-booklet|_print)?\.pdf")
 _PROGRAM = Path(__file__).resolve().parents[1]  # the checkout: leaflet/, fonts/, requirements.txt
 
 
@@ -56,8 +56,8 @@ def available_languages(content_dir: Path) -> list[str]:
 
 
 def output_name(leaflet_id: str, language: str, size: str, kind: str = "") -> str:
-    """File name of a leaflet; `kind` is '', 'booklet' or 'print'."""
-    suffix = {"": "", "booklet": "-booklet", "print": "_print"}[kind]
+    """File name of a leaflet; `kind` is '', 'booklet', 'print' or 'booklet-print'."""
+    suffix = {"": "", "booklet": "-booklet", "print": "_print", "booklet-print": "-booklet_print"}[kind]
     return f"{leaflet_id}_{language}_{size}{suffix}.pdf"
 
 
@@ -71,16 +71,17 @@ def parse_output_name(name: str) -> tuple[str, str, str, str] | None:
     match = _OUTPUT_NAME.fullmatch(name)
     if not match:
         return None
-    kind = {None: "", "-booklet": "booklet", "_print": "print"}[match["kind"]]
+    kind = {None: "", "-booklet": "booklet", "_print": "print", "-booklet_print": "booklet-print"}[match["kind"]]
     return match["id"], match["lang"], match["size"], kind
 
 
 def planned_outputs(leaflet_id: str, languages: list[str], sizes: list[str], for_print: bool) -> list[str]:
     """Every file a build of these languages and sizes writes, in the order it writes them."""
     if for_print:
-        return [name for size in sizes for language in languages
-                for name in (output_name(leaflet_id, language, size, "print"),
-                             ticket_name(output_name(leaflet_id, language, size, "print")))]
+        kinds = {size: ("print", "booklet-print") if size == "A5" else ("print",) for size in sizes}
+        return [name for size in sizes for language in languages for kind in kinds[size]
+                for name in (output_name(leaflet_id, language, size, kind),
+                             ticket_name(output_name(leaflet_id, language, size, kind)))]
     names = []
     for size in sizes:
         names += [output_name(leaflet_id, language, size) for language in languages]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 import subprocess
 from pathlib import Path
@@ -15,7 +14,6 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 
 from leaflet.build import expectations_for
-from leaflet.layout import render_back_cover
 from leaflet.pdf import booklet_order, check_pdf_file
 from leaflet.pdf.placement import text_lines
 from tests.conftest import ROOT, run_cli
@@ -39,64 +37,71 @@ def test_booklet_order_is_saddle_stitch_and_mirrors_for_right_to_left() -> None:
         booklet_order(6, rtl=False)
 
 
-def half_sheet_pages(path: Path, leaflet_path: Path) -> list[tuple[str, str]]:
-    """What is on the left and the right half of every sheet side: a leaflet page's number
-    (read from the text of that half), 'notes', or 'cover'.
+NOTES = {"en": "Notes", "ur": "یادداشت"}
+CARD = {"en": "Who to call", "ur": "کسے فون کریں"}
+A5_WIDTH = 148 * mm
 
-    Each half is a form XObject; its text is what pdfium copies out of a page drawn from it.
-    """
-    numbers = {}
-    for index, page in enumerate(PdfReader(leaflet_path).pages, 1):
-        numbers[page.get_contents().get_data()] = str(index)
+
+def half_pages(path: Path, language: str) -> list[tuple[str, str]]:
+    """What stands on the left and the right half of every sheet side, read from the lines of
+    text each half draws (the PDF check's own reading, into the pages' forms): a page of the text
+    (its number, from its label), 'notes' (a lined notes page), 'cover' (the back cover with the
+    contact card) or 'other'."""
+    label = re.compile(r"Page (\d+) of \d+|صفحہ (\d+) از \d+")
     sides = []
-    for side in PdfReader(path).pages:
-        halves = []
-        for name in ("/L", "/R"):
-            form = side["/Resources"]["/XObject"][name].get_object()
-            halves.append(numbers.get(form.get_data(), "other"))
-        sides.append(tuple(halves))
-    # the halves' own text: the label printed on each numbered half matches its number
-    document = pdfium.PdfDocument(path.read_bytes())
-    for side, page in zip(sides, document, strict=True):
-        text = " ".join(page.get_textpage().get_text_range().split())
-        labels = re.findall(r"Page (\d+) of \d+|صفحہ (\d+) از \d+", text)
-        assert [a or b for a, b in labels] == [half for half in side if half != "other"]
+    for number, side in enumerate(PdfReader(path).pages, 1):
+        box = side.trimbox if "/TrimBox" in side else side.mediabox
+        spine = (float(box.left) + float(box.right)) / 2 - float(box.left)  # text_lines reads from the trim
+        halves: tuple[list[str], list[str]] = ([], [])
+        for line in text_lines(side, number):
+            halves[(line.box[0] + line.box[2]) / 2 > spine].append(line.text)
+        found = []
+        for texts in halves:
+            text = " ".join(" ".join(texts).split())
+            page = label.search(text)
+            found.append(next(g for g in page.groups() if g) if page else "notes" if NOTES[language] in text
+                         else "cover" if CARD[language] in text else "other")
+        sides.append(tuple(found))
     return sides
 
 
-@pytest.mark.parametrize(("language", "rtl"), [("en", False), ("ur", True)])
-def test_booklet_pages_fall_in_saddle_stitch_order(default_build, leaflet, language, rtl) -> None:
-    leaflet_path = default_build / f"liver-metastases_{language}_A5.pdf"
-    leaflet_pages = len(PdfReader(leaflet_path).pages)
-    booklet = default_build / f"liver-metastases_{language}_A5-booklet.pdf"
-    padded = leaflet_pages + (-leaflet_pages) % 4
-    assert padded > leaflet_pages, "this content needs padding; the test expects notes and a back cover"
-    # the notes pages, and a back cover where it fits, come after the leaflet's pages
-    pages = [str(n) for n in range(1, leaflet_pages + 1)] + ["other"] * (padded - leaflet_pages)
-    expected = [(pages[left], pages[right]) for left, right in booklet_order(padded, rtl)]
-    assert half_sheet_pages(booklet, leaflet_path) == expected
-    reader = PdfReader(booklet)
-    assert len(reader.pages) == padded // 2
-    # exactly A4 landscape (two A5 pages are 296 mm wide), the pages in its middle
-    assert {(round(float(p.mediabox.width) / mm), round(float(p.mediabox.height) / mm)) for p in reader.pages} == {
-        (297, 210)}
-    offsets = set(re.findall(rb"q 1 0 0 1 ([\d.]+) 0\.0000 cm /L Do Q", reader.pages[0].get_contents().get_data()))
-    assert offsets == {b"1.4173"}, offsets  # half a millimetre each side
-    assert reader.trailer["/Root"]["/Lang"].startswith(language)
+BOOKLETS = [(language, kind) for language in ("en", "ur") for kind in ("A5-booklet", "A5-booklet_print")]
 
 
-@pytest.mark.parametrize(("language", "notes", "card"),
-                         [("en", "Notes", "Who to call"), ("ur", "یادداشت", "کسے فون کریں")])
-def test_padding_is_notes_pages_then_a_back_cover_with_contacts(default_build, leaflet, language, notes,
-                                                                card) -> None:
-    booklet = pdfium.PdfDocument((default_build / f"liver-metastases_{language}_A5-booklet.pdf").read_bytes())
-    texts = [" ".join(page.get_textpage().get_text_range().split()) for page in booklet]
-    leaflet_pages = len(PdfReader(default_build / f"liver-metastases_{language}_A5.pdf").pages)
-    padding = (-leaflet_pages) % 4
-    cover_fits = len(PdfReader(io.BytesIO(render_back_cover(leaflet, language, "A5"))).pages) == 1
-    assert sum(text.count(notes) for text in texts) == padding - (1 if cover_fits else 0)
-    if cover_fits:
-        assert card in texts[0] and "042 111 117 554" in texts[0], "the outside back cover carries the contacts"
+@pytest.mark.parametrize(("language", "kind"), BOOKLETS)
+def test_booklet_pages_fall_in_saddle_stitch_order(default_build, print_build, leaflet, language, kind) -> None:
+    """Screen and print booklets: the text's pages, then lined notes pages, then the back cover
+    with the contact card, in saddle-stitch order (mirrored for a right-to-left booklet); no
+    blank page, and no more notes pages than it takes to fill the last sheet."""
+    folder = print_build if kind.endswith("print") else default_build
+    sides = half_pages(folder / f"liver-metastases_{language}_{kind}.pdf", language)
+    count = 2 * len(sides)
+    reading = [""] * count
+    for (left, right), (at_left, at_right) in zip(sides, booklet_order(count, language == "ur"), strict=True):
+        reading[at_left], reading[at_right] = left, right
+    text_pages = sum(half.isdigit() for half in reading)
+    assert reading == [*map(str, range(1, text_pages + 1)), *["notes"] * (count - text_pages - 1), "cover"]
+    assert count - text_pages - 1 < 4
+    assert text_pages >= 15
+
+
+@pytest.mark.parametrize(("language", "kind"), BOOKLETS)
+def test_a_booklet_shows_each_contact_once_and_its_card_whole_on_the_back(default_build, print_build, leaflet,
+                                                                          language, kind) -> None:
+    """The back cover holds the whole contact card, so the text leaves it out: no contact page
+    twice, and the Urdu card, too tall to share an A5 page with its heading, is not split."""
+    folder = print_build if kind.endswith("print") else default_build
+    texts = [" ".join(page.get_textpage().get_text_range().split())
+             for page in pdfium.PdfDocument((folder / f"liver-metastases_{language}_{kind}.pdf").read_bytes())]
+    for contact in leaflet.facts.shown_contacts():
+        assert sum(text.count(contact.phone) for text in texts) == 1, contact.phone
+    pages = page_texts(folder / f"liver-metastases_{language}_A5_print.pdf") if kind.endswith("print") else None
+    if pages is not None:  # the print file for shops that impose: the same pages in reading order
+        phones = [contact.phone for contact in leaflet.facts.shown_contacts()]
+        assert len(pages) % 4 == 0
+        assert [number for number, text in enumerate(pages) if any(phone in text for phone in phones)] == [
+            len(pages) - 1]
+        assert all(phone in pages[-1] for phone in phones)
 
 
 def test_bilingual_outline_groups_languages_then_sections(default_build, leaflet) -> None:
@@ -222,6 +227,7 @@ def test_each_print_file_has_a_job_ticket_that_agrees_with_it(print_build, langu
     info = subprocess.run(["pdfinfo", "-box", str(path)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
     assert f"Pages: {pages}, single pages in reading order" in ticket
+    assert pages % 4 == 0 and "the page count is a multiple of 4 for a saddle-stitched booklet" in ticket
     trim = [float(v) for v in re.search(r"^TrimBox:\s+(.+)$", info, re.M).group(1).split()]
     assert f"Trim size: {round((trim[2] - trim[0]) / mm)} x {round((trim[3] - trim[1]) / mm)} mm" in ticket
     assert "Trim size: 148 x 210 mm" in ticket and "Bleed: 3 mm on every side" in ticket
@@ -232,6 +238,57 @@ def test_each_print_file_has_a_job_ticket_that_agrees_with_it(print_build, langu
     binding = {"en": "saddle-stitched on the left", "ur": "saddle-stitched on the right"}[language]
     assert binding in ticket
     assert ("PROOF ONLY" in ticket) == (language == "ur")  # the Urdu translation is a draft
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_print_booklet_sides_are_two_pages_with_bleed_crop_and_fold_marks(print_build, language) -> None:
+    """Each side's trim is two A5 pages side by side, with 3 mm bleed round it; crop marks at its
+    corners and a fold mark at the spine lie outside the bleed, nothing else does but the slug
+    line; the pages meet at the spine, neither's bleed showing on the other."""
+    path = print_build / f"liver-metastases_{language}_A5-booklet_print.pdf"
+    with pikepdf.open(path) as pdf:
+        assert pdf.check_pdf_syntax() == []
+    reader = PdfReader(path)
+    assert 2 * len(reader.pages) == len(PdfReader(print_build / f"liver-metastases_{language}_A5_print.pdf").pages)
+    for side in reader.pages:
+        trim, bleed, media = side.trimbox, side.bleedbox, side.mediabox
+        assert round(float(trim.width) / mm) == 296 and round(float(trim.height) / mm) == 210
+        assert [round(v, 1) for v in (float(trim.left) - float(bleed.left), float(bleed.right) - float(trim.right),
+                                      float(trim.bottom) - float(bleed.bottom), float(bleed.top) - float(trim.top))
+                ] == [8.5] * 4
+        assert float(media.left) < float(bleed.left) - 14 and float(media.top) > float(bleed.top) + 14
+    front = pdfium.PdfDocument(path.read_bytes())[0]
+    scale = 3
+    image = front.render(scale=scale).to_pil().convert("RGB")
+
+    def ink(x: float, y: float) -> int:
+        """The darkest pixel round a point: a hairline is under a pixel wide."""
+        column, row = round(x * scale), round(image.height - y * scale)
+        return max(255 - min(image.getpixel((column + dx, row + dy))) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+
+    trim = reader.pages[0].trimbox
+    left, bottom, right, top = (float(v) for v in (trim.left, trim.bottom, trim.right, trim.top))
+    spine, beyond = left + A5_WIDTH, 3 * mm + 2 + 1  # a point into each mark, past the bleed and the gap
+    for x, y in ((left, top + beyond), (right, top + beyond), (left, bottom - beyond), (right, bottom - beyond),
+                 (left - beyond, top), (right + beyond, bottom)):
+        assert ink(x, y) > 120, ("crop mark", x, y)
+    assert ink(spine, top + beyond) > 120 and ink(spine, bottom - beyond) > 120, "fold mark"
+    for y in (bottom + 40, (bottom + top) / 2, top - 40):  # the paper beyond the bleed is bare
+        assert ink(left - 3 * mm - 1.5, y) < 10 and ink(right + 3 * mm + 1.5, y) < 10
+    # the front cover's band bleeds off its three outer edges, not over the spine onto the back cover
+    cover_side = 1 if language == "en" else -1  # where page 1 stands from the spine: right, or left
+    assert ink(spine + cover_side * 3, top - 20) > 100
+    assert ink(spine - cover_side * 3, top - 20) < 60
+    ticket = (print_build / f"liver-metastases_{language}_A5-booklet_print.txt").read_text(encoding="utf-8")
+    sheets = len(reader.pages) // 2
+    assert f"Pages: {len(reader.pages)} sheet sides ({sheets} sheets printed on both sides)" in ticket
+    assert "Trim size: 296 x 210 mm" in ticket and "Imposition: done, saddle-stitch order" in ticket
+    assert "two staples through the fold" in ticket
+    assert {"en": "bound on the left", "ur": "bound on the right"}[language] in ticket
+    slugs = [" ".join(line.text.split()) for number, page in enumerate(reader.pages, 1)
+             for line in text_lines(page, number) if line.text.startswith(path.name)]
+    assert len(slugs) == len(reader.pages)
+    assert slugs[0].endswith(f"sheet 1 of {sheets}, front") and slugs[1].endswith(f"sheet 1 of {sheets}, back")
 
 
 def subset_programs(path: Path) -> dict[str, set[str]]:

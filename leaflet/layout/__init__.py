@@ -7,11 +7,23 @@ from leaflet.layout.document import (
     render_back_cover,
     render_leaflet,
     render_notes_page,
+    render_print_marks,
     slug_area,
 )
 from leaflet.layout.geometry import geometry_for
 from leaflet.layout.pages import text_areas
 from leaflet.outputs import SIZES
 
-__all__ = ["BLEED", "SIZES", "document_title", "geometry_for", "layout_notes", "render_back_cover",
-           "render_leaflet", "render_notes_page", "slug_area", "text_areas"]
+__all__ = [
+    "BLEED",
+    "SIZES",
+    "document_title",
+    "geometry_for",
+    "layout_notes",
+    "render_back_cover",
+    "render_leaflet",
+    "render_notes_page",
+    "render_print_marks",
+    "slug_area",
+    "text_areas",
+]

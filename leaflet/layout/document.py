@@ -37,6 +37,7 @@ from leaflet.layout.flowables import (
     FooterBlock,
     KeepWithNext,
     KeyValueGrid,
+    RuledLines,
     SectionHeading,
     inner_gaps,
     leading_part,
@@ -59,14 +60,25 @@ def document_title(content: LanguageContent) -> str:
     return f"{content.title} ({content.subtitle})"
 
 
-def render_back_cover(leaflet: Leaflet, language: str, size: str) -> bytes:
-    """A back cover for a printed booklet: the brand band and the contact card, no page number."""
-    return _LeafletRenderer(leaflet, language, size).back_cover()
+def render_back_cover(leaflet: Leaflet, language: str, size: str, for_print: bool = False) -> bytes | None:
+    """A booklet's back cover: the contact card whole under the running head, no page number;
+    None where the card does not fit on one page (the booklet then keeps it in its text)."""
+    cover = _LeafletRenderer(leaflet, language, size, for_print).back_cover()
+    return cover.data if cover.pages == 1 else None
 
 
-def render_notes_page(leaflet: Leaflet, language: str, size: str) -> bytes:
+def render_notes_page(leaflet: Leaflet, language: str, size: str, for_print: bool = False) -> bytes:
     """A lined "Notes" page in the leaflet's design, to fill out a printed booklet."""
-    return _LeafletRenderer(leaflet, language, size).notes_page()
+    return _LeafletRenderer(leaflet, language, size, for_print).notes_page()
+
+
+def render_print_marks(leaflet: Leaflet, language: str, size: str, count: int, file_name: str,
+                       across: int = 1) -> bytes:
+    """What a print file's paper carries besides its pages, `count` times: crop marks at the
+    corners of the trim (`across` pages side by side: 2 for a booklet's sheet side, with a fold
+    mark at the spine above and below) and a slug line under the bleed naming the file and the
+    page or side. Print pages are laid out without them; pdf.merge puts the two together."""
+    return _LeafletRenderer(leaflet, language, size, True, file_name=file_name).print_marks(count, across)
 
 
 def layout_notes(leaflet: Leaflet, language: str, size: str) -> list[str]:
@@ -90,27 +102,32 @@ def slug_area(geometry: PageGeometry) -> tuple[float, float, float, float]:
     return (_SLUG_INSET, -PRINT_MARGIN, geometry.width - _SLUG_INSET, -BLEED)
 
 
-def render_leaflet(leaflet: Leaflet, language: str, size: str, for_print: bool = False) -> bytes:
+def render_leaflet(leaflet: Leaflet, language: str, size: str, for_print: bool = False,
+                   contacts_on_cover: bool = False) -> bytes:
     """The finished PDF of one language and size. Same input, same bytes.
 
     `for_print`: 3 mm bleed all round with the artwork running into it, crop marks outside
     the trim, TrimBox and BleedBox on every page, all colour written as CMYK, no links.
+    `contacts_on_cover`: the text of a booklet whose back cover holds the contact card: the card
+    is left out (and its section, if nothing else is in it).
     """
     # "Page N of M" needs M: lay out once to count pages (drawing no text), then for real.
-    spacing, plan, pages = _balanced(leaflet, language, size, for_print)
-    final = _LeafletRenderer(leaflet, language, size, for_print, spacing).render(total_pages=pages,
-                                                                                feathering=plan)
+    def renderer(spacing: float) -> _LeafletRenderer:
+        return _LeafletRenderer(leaflet, language, size, for_print, spacing, contacts_on_cover=contacts_on_cover)
+
+    spacing, plan, pages = _balanced(renderer)
+    final = renderer(spacing).render(total_pages=pages, feathering=plan)
     assert final.pages == pages, "page count changed between passes"
     return final.data
 
 
-def _balanced(leaflet: Leaflet, language: str, size: str, for_print: bool) -> tuple[float, dict[int, float], int]:
+def _balanced(renderer_for: Callable[[float], _LeafletRenderer]) -> tuple[float, dict[int, float], int]:
     """The spacing and feathering to lay the leaflet out with (balance.py), and its page count:
     the design's own spacing unless a page is left too empty; else the first spacing whose holes
     feathering closes; else the spacing with the fewest pages."""
     plain: list[tuple[float, _Pass]] = []
     for spacing in SPACINGS:
-        renderer = _LeafletRenderer(leaflet, language, size, for_print, spacing)
+        renderer = renderer_for(spacing)
         counted = renderer.render(total_pages=None)
         if worst_hole(counted.fills) <= MOST_EMPTY:
             return spacing, {}, counted.pages
@@ -273,8 +290,9 @@ class _Document(BaseDocTemplate):
 
 class _LeafletRenderer:
     def __init__(self, leaflet: Leaflet, language: str, size: str, for_print: bool = False,
-                 spacing: float = 1.0) -> None:
+                 spacing: float = 1.0, contacts_on_cover: bool = False, file_name: str | None = None) -> None:
         self.for_print = for_print
+        self.contacts_on_cover = contacts_on_cover
         self.offset = PRINT_MARGIN if for_print else 0.0  # where the trimmed page starts on the paper
         self.facts = leaflet.facts
         self.content = leaflet.languages[language]
@@ -284,11 +302,12 @@ class _LeafletRenderer:
         self.palette: Palette = palette_for(self.facts.brand.colours,
                                             self.facts.brand.print_colours if for_print else None)
         self.styles: Styles = styles_for(self.geometry, language, self.palette, spacing)
-        self.file_name = output_name(self.facts.id, language, size, "print")
+        self.file_name = file_name or output_name(self.facts.id, language, size, "print")  # for the slug line
 
-    def back_cover(self) -> bytes:
-        contacts = next(s for s in self.content.sections if any(isinstance(b, ContactPanel) for b in s.blocks))
-        return self.render(total_pages=1, story=self._section(contacts), numbered=False, band=False).data
+    def back_cover(self) -> _Pass:
+        cards = [self._contact_card(block) for section in self.content.sections for block in section.blocks
+                 if isinstance(block, ContactPanel)]
+        return self.render(total_pages=1, story=cards, numbered=False, band=False)
 
     def render(self, total_pages: int | None, story: list[Flowable] | None = None,
                numbered: bool = True, band: bool = True, feathering: dict[int, float] | None = None) -> _Pass:
@@ -322,7 +341,8 @@ class _LeafletRenderer:
         return _Pass(buffer.getvalue(), doc.pages_drawn, doc.fills)
 
     def _on_page(self, draw_furniture: Callable) -> Callable:
-        """Page furniture drawn in trim coordinates; on print pages, the boxes and crop marks too."""
+        """Page furniture drawn in trim coordinates; on print pages, the trim and bleed boxes too
+        (their crop marks and slug line come from render_print_marks)."""
         if not self.for_print:
             return draw_furniture
         g, offset = self.geometry, self.offset
@@ -334,41 +354,39 @@ class _LeafletRenderer:
             canvas.translate(offset, offset)
             draw_furniture(canvas, doc)
             canvas.restoreState()
-            _crop_marks(canvas, offset, g.width, g.height)
-            self._slug(canvas)
 
         return draw
 
-    def _slug(self, canvas: Canvas) -> None:
-        """Under the bleed, outside what is kept: which file, version and date, and how it prints."""
+    def _slug(self, canvas: Canvas, trim_width: float, where: str) -> None:
+        """Under the bleed, outside what is kept: which file, version and date, how it prints, and
+        `where` (the page, or the sheet side)."""
         control = self.facts.document_control
         text = (f"{self.file_name}  ·  {control.code}  ·  version {control.version}  ·  "
-                f"{control.published.isoformat()}  ·  process CMYK, black text 100% K overprinting  ·  "
-                f"page {canvas.getPageNumber()}")
+                f"{control.published.isoformat()}  ·  process CMYK, black text 100% K overprinting  ·  {where}")
         style = TextStyle(language="en", size=SLUG_SIZE, colour=black)
-        left, _, right, top = slug_area(self.geometry)
+        left, _, right, top = slug_area(replace(self.geometry, width=trim_width))
         set_text(parse_inline(text), style, right - left).draw(canvas, self.offset + left, self.offset + top - 2.0)
 
     def notes_page(self) -> bytes:
-        g, styles = self.geometry, self.styles
+        heading = TextBlock(self.content.labels.notes, self.styles.section)
+        lines = RuledLines(self.styles.body.text.size * 2.2, self.palette.tint)
+        return self.render(total_pages=1, story=[heading, lines], numbered=False, band=False).data
+
+    def print_marks(self, count: int, across: int) -> bytes:
+        g, offset = self.geometry, self.offset
+        width, height = across * g.width, g.height
         buffer = io.BytesIO()
-        canvas = Canvas(buffer, pagesize=(g.width, g.height), **self._canvas_settings())
-        canvas.setTitle(document_title(self.content))
-        canvas.setAuthor(self.content.institute)
-        self._date_from_content(canvas)
-        furniture = self.furniture(lambda _page: "", bleed=False)
-        furniture.later_page(canvas, None)
-        top = g.height - g.margin_top - furniture.header_height
-        heading = TextBlock(self.content.labels.notes, styles.section)
-        _, height = heading.wrapOn(canvas, g.text_width, g.height)
-        heading.drawOn(canvas, g.margin_side, top - height)
-        canvas.setStrokeColor(self.palette.tint)
-        canvas.setLineWidth(0.8)
-        y = top - height - styles.body.space_after * 3
-        while y > g.margin_bottom + g.footer_height:
-            canvas.line(g.margin_side, y, g.width - g.margin_side, y)
-            y -= styles.body.text.size * 2.2
-        canvas.showPage()
+        canvas = _PrintCanvas(buffer, pagesize=(width + 2 * offset, height + 2 * offset), **self._canvas_settings())
+        for number in range(1, count + 1):
+            canvas.setTrimBox((offset, offset, offset + width, offset + height))
+            canvas.setBleedBox((offset - BLEED, offset - BLEED, offset + width + BLEED, offset + height + BLEED))
+            _crop_marks(canvas, offset, width, height)
+            for page in range(1, across):
+                _fold_marks(canvas, offset + page * g.width, offset, height)
+            where = (f"page {number}" if across == 1 else
+                     f"sheet {(number + 1) // 2} of {(count + 1) // 2}, {('back', 'front')[number % 2]}")
+            self._slug(canvas, width, where)
+            canvas.showPage()
         canvas.save()
         return buffer.getvalue()
 
@@ -442,6 +460,10 @@ class _LeafletRenderer:
     def _story(self) -> list[Flowable]:
         story: list[Flowable] = []
         for section in self.content.sections:
+            if self.contacts_on_cover:
+                section = replace(section, blocks=tuple(b for b in section.blocks if not isinstance(b, ContactPanel)))
+                if not section.blocks:
+                    continue
             # A contact panel taller than the room left splits between its rows of cards.
             story.extend(self._section(section))
         story.append(self._document_control())
@@ -553,6 +575,19 @@ def _crop_marks(canvas: Canvas, offset: float, width: float, height: float) -> N
             outward_y = -1 if y == offset else 1
             canvas.line(x + outward_x * start, y, x + outward_x * end, y)
             canvas.line(x, y + outward_y * start, x, y + outward_y * end)
+    canvas.restoreState()
+
+
+def _fold_marks(canvas: Canvas, x: float, bottom: float, height: float) -> None:
+    """Where a sheet folds: a dashed hairline above and below the trim, outside the bleed, in
+    registration colour, as long as the crop marks."""
+    canvas.saveState()
+    canvas.setStrokeColor(CMYKColor(1, 1, 1, 1))
+    canvas.setLineWidth(0.25)
+    canvas.setDash(2, 1.5)
+    start, end = BLEED + _MARK_GAP, BLEED + _MARK_GAP + _MARK_LENGTH
+    canvas.line(x, bottom - start, x, bottom - end)
+    canvas.line(x, bottom + height + start, x, bottom + height + end)
     canvas.restoreState()
 
 

@@ -406,6 +406,27 @@ class KeyValueGrid(Flowable):
                 block.drawOn(self.canv, x, y + row_height - height)
 
 
+class RuledLines(Flowable):
+    """Lines to write on, `pitch` apart, filling the rest of the frame (a Notes page)."""
+
+    def __init__(self, pitch: float, colour: Color) -> None:
+        super().__init__()
+        self.pitch = pitch
+        self.colour = colour
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, avail_height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(0.8)
+        y = self.height - self.pitch
+        while y >= 0:
+            self.canv.line(0, y, self.width, y)
+            y -= self.pitch
+
+
 class FooterBlock(Flowable):
     """Flowables kept together at the foot of the last page, under a thin rule."""
 

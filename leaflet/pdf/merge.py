@@ -65,41 +65,104 @@ def booklet_order(pages: int, rtl: bool) -> list[tuple[int, int]]:
     return [(right, left) for left, right in sides] if rtl else sides
 
 
-def impose_booklet(pdf: bytes, filler: bytes, back_cover: bytes, rtl: bool) -> bytes:
-    """Two A5 pages to an A4 landscape side, in saddle-stitch order.
+def booklet_pages(text: bytes, filler: bytes, back_cover: bytes | None) -> bytes:
+    """A saddle-stitched booklet's pages in reading order, a multiple of 4: the text, lined notes
+    pages, then the back cover (contacts) where there is one; without one, the notes pages come
+    last. Every page of the text keeps its side of the spread (and its number the outer edge);
+    never a blank page. The text's outline, document information and language are kept."""
+    writer = PdfWriter(clone_from=io.BytesIO(text))
+    notes = (-(len(writer.pages) + (back_cover is not None))) % 4
+    if notes:
+        first = writer.add_page(PdfReader(io.BytesIO(filler)).pages[0])
+        for _ in range(notes - 1):
+            _twin(first, writer)
+    if back_cover is not None:
+        writer.add_page(PdfReader(io.BytesIO(back_cover)).pages[0])
+    return _write(writer)
 
-    A leaflet whose pages are not a multiple of 4 gets a back cover (contacts) as its last
-    page, if the cover fits on one page, and lined notes pages before it; without a cover, the
-    notes pages come last, so that every page of the leaflet keeps its side of the spread (and
-    its number the outer edge). Never blank pages.
+
+def add_marks(pages: bytes, marks: bytes) -> bytes:
+    """Each print page with its paper's marks (crop marks, slug line) drawn over it, from the
+    page of `marks` with the same number, as a form of its own (its fonts stay its own)."""
+    writer = PdfWriter(clone_from=io.BytesIO(pages))
+    for page, paper in zip(writer.pages, PdfReader(io.BytesIO(marks)).pages, strict=True):
+        _draw_over(page, {"/Marks": _as_form(paper, writer)}, "q /Marks Do Q", writer)
+    return _write(writer)
+
+
+def impose_booklet(pages: bytes, rtl: bool, sheets: bytes | None = None) -> bytes:
+    """A booklet's pages two to a sheet side, in saddle-stitch order.
+
+    Without `sheets`, on A4 landscape paper for a desk printer, the pages in its middle. With
+    `sheets` (print pages, with bleed: the paper of each side, its marks drawn), each page is
+    drawn onto its side clipped to its trim and its bleed on the three outer edges, so the two
+    pages meet at the spine.
     """
-    reader = PdfReader(io.BytesIO(pdf))
+    reader = PdfReader(io.BytesIO(pages))
     writer = PdfWriter()
-    # Each A5 page becomes a form XObject, drawn twice-up on a side: no content is re-parsed.
+    # Each page becomes a form XObject, drawn twice-up on a side: no content is re-parsed.
     forms = [_as_form(page, writer) for page in reader.pages]
-    cover = PdfReader(io.BytesIO(back_cover)).pages
-    if len(forms) % 4:
-        has_cover = len(cover) == 1
-        if has_cover:
-            forms.append(_as_form(cover[0], writer))
-        filler_form = _as_form(PdfReader(io.BytesIO(filler)).pages[0], writer)
-        while len(forms) % 4:
-            forms.insert(len(forms) - 1 if has_cover else len(forms), filler_form)
-    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
-    sheet_width, sheet_height = booklet_sheet(2 * width, height)
-    # (rounded: a page as tall as the sheet must not be moved by -0.0000)
-    x, y = (round((sheet_width - 2 * width) / 2, 4) + 0.0, round((sheet_height - height) / 2, 4) + 0.0)
-    for left, right in booklet_order(len(forms), rtl):
-        side = PageObject.create_blank_page(writer, width=sheet_width, height=sheet_height)
-        side[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): DictionaryObject({
-            NameObject("/L"): forms[left], NameObject("/R"): forms[right]})})
-        content = DecodedStreamObject()
-        content.set_data(f"q 1 0 0 1 {x:.4f} {y:.4f} cm /L Do Q q 1 0 0 1 {x + width:.4f} {y:.4f} cm /R Do Q".encode())
-        side[NameObject("/Contents")] = writer._add_object(content)
-        writer.add_page(side)
+    place = _place_on_paper if sheets is None else _place_on_sheets(reader.pages[0], sheets, writer)
+    for number, (left, right) in enumerate(booklet_order(len(forms), rtl)):
+        side, content = place(number, reader.pages[0], writer)
+        _draw_over(side, {"/L": forms[left], "/R": forms[right]}, content, writer)
     writer.add_metadata({key: value for key, value in (reader.metadata or {}).items()})
     _copy_catalog_entries(reader, writer)
     return _write(writer)
+
+
+def _place_on_paper(_number: int, page: PageObject, writer: PdfWriter) -> tuple[PageObject, str]:
+    """A blank A4 landscape side, and the drawing of two pages in its middle."""
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    sheet_width, sheet_height = booklet_sheet(2 * width, height)
+    # (rounded: a page as tall as the sheet must not be moved by -0.0000)
+    x, y = (round((sheet_width - 2 * width) / 2, 4) + 0.0, round((sheet_height - height) / 2, 4) + 0.0)
+    side = writer.add_blank_page(sheet_width, sheet_height)
+    return side, f"q 1 0 0 1 {x:.4f} {y:.4f} cm /L Do Q q 1 0 0 1 {x + width:.4f} {y:.4f} cm /R Do Q"
+
+
+def _place_on_sheets(page: PageObject, sheets: bytes, writer: PdfWriter):
+    """Sides from the sheets' PDF, and the drawing of two print pages on each: the left page's
+    trim at the sheet's trim, the right page's beside it, each clipped to its trim and bleed."""
+    sheet_pages = PdfReader(io.BytesIO(sheets)).pages
+    trim, bleed = page.trimbox, page.bleedbox
+    margin, width, height = float(trim.left), float(trim.width), float(trim.height)
+    cut = margin - float(bleed.left)
+    clips = (f"{margin - cut:.4f} {margin - cut:.4f} {width + cut:.4f} {height + 2 * cut:.4f} re W n",
+             f"{margin + width:.4f} {margin - cut:.4f} {width + cut:.4f} {height + 2 * cut:.4f} re W n")
+    content = (f"q {clips[0]} /L Do Q q {clips[1]} 1 0 0 1 {width:.4f} 0 cm /R Do Q")
+
+    def place(number: int, _page: PageObject, writer: PdfWriter) -> tuple[PageObject, str]:
+        return writer.add_page(sheet_pages[number]), content
+
+    return place
+
+
+def _draw_over(page: PageObject, forms: dict[str, IndirectObject], content: str, writer: PdfWriter) -> None:
+    """Add `content`, drawing `forms`, after what the page draws already; the page gets resources
+    of its own (ReportLab's pages may share theirs)."""
+    resources = DictionaryObject(page["/Resources"].items()) if "/Resources" in page else DictionaryObject()
+    xobjects = DictionaryObject(resources["/XObject"].items()) if "/XObject" in resources else DictionaryObject()
+    xobjects.update({NameObject(name): form for name, form in forms.items()})
+    resources[NameObject("/XObject")] = xobjects
+    page[NameObject("/Resources")] = resources
+    stream = DecodedStreamObject()
+    stream.set_data(content.encode())
+    drawn = writer._add_object(stream)
+    own = page.raw_get("/Contents") if "/Contents" in page else None
+    if own is None:
+        page[NameObject("/Contents")] = drawn
+    elif isinstance(own.get_object(), ArrayObject):
+        page[NameObject("/Contents")] = ArrayObject([*own.get_object(), drawn])
+    else:
+        page[NameObject("/Contents")] = ArrayObject([own, drawn])
+
+
+def _twin(page: PageObject, writer: PdfWriter) -> PageObject:
+    """Another page with the same content and resources (a page object may stand once in the tree)."""
+    twin = PageObject(pdf=writer)
+    twin.update({key: value for key, value in page.items() if key not in ("/Parent", "/Annots")})
+    return writer.add_page(twin)
 
 
 def booklet_sheet(width: float, height: float) -> tuple[float, float]:
@@ -151,10 +214,7 @@ def repeat_copies(pdf: bytes, copies: int) -> bytes:
     for copy in range(copies):
         if copy:
             for page in originals:
-                twin = PageObject(pdf=writer)
-                # the same content and resources; links only on the first copy (an annotation has one page)
-                twin.update({key: value for key, value in page.items() if key not in ("/Parent", "/Annots")})
-                writer.add_page(twin)
+                _twin(page, writer)  # links only on the first copy (an annotation has one page)
         if len(originals) % 2 and copy < copies - 1:
             last = originals[-1].mediabox
             writer.add_blank_page(float(last.width), float(last.height))

@@ -32,6 +32,7 @@ class JobFacts:
     published: str  # ISO date
     right_to_left: bool
     draft: bool  # a proof of a translation not yet reviewed, marked as such on every page
+    imposed: bool = False  # a booklet's sheet sides, two pages to each, not single pages
 
 
 def job_ticket(pdf: bytes, facts: JobFacts) -> str:
@@ -43,21 +44,36 @@ def job_ticket(pdf: bytes, facts: JobFacts) -> str:
     bleed_mm = _mm(float(trim.left) - float(bleed.left))
     pages = len(reader.pages)
     binding = "right" if facts.right_to_left else "left"
+    reads = f"{facts.language} reads {'right to left' if facts.right_to_left else 'left to right'}"
+    if facts.imposed:
+        page_mm = (trim_mm[0] / 2, trim_mm[1])
+        layout = [
+            f"Pages: {pages} sheet sides ({pages // 2} sheets printed on both sides), two {page_mm[0]:g} x "
+            f"{page_mm[1]:g} mm pages side by side on each: {2 * pages} booklet pages",
+            "Imposition: done, saddle-stitch order (the first side carries the last page and page 1); "
+            "each side's trim is the two pages together, with bleed on its outer edges only",
+            f"Fold and staple: fold each sheet at the spine (the dashed marks above and below the trim), "
+            f"nest the sheets in order, two staples through the fold; bound on the {binding} ({reads})",
+        ]
+    else:
+        layout = [
+            f"Pages: {pages}, single pages in reading order",
+            "Imposition: none; the shop imposes" + (" (the page count is a multiple of 4 for a saddle-stitched "
+                                                     "booklet)" if pages % 4 == 0 else ""),
+            f"Fold and staple: none as supplied; as a booklet, saddle-stitched on the {binding} ({reads})",
+        ]
     lines = [
         f"Job ticket for {facts.file_name}",
         f"Leaflet: {facts.title} ({facts.language}), {facts.code}, version {facts.version}, "
         f"published {facts.published}",
         "",
-        f"Trim size: {trim_mm[0]:g} x {trim_mm[1]:g} mm (TrimBox on every page)",
+        f"Trim size: {trim_mm[0]:g} x {trim_mm[1]:g} mm (TrimBox on every {'side' if facts.imposed else 'page'})",
         f"Bleed: {bleed_mm:g} mm on every side (BleedBox = trim + {bleed_mm:g} mm); crop marks outside the bleed; "
-        "a slug line under the bleed names the file, version, date and page",
-        f"Pages: {pages}, single pages in reading order",
+        f"a slug line under the bleed names the file, version, date and {'sheet side' if facts.imposed else 'page'}",
+        *layout[:1],
         f"Colours: process CMYK only, no spot colours, no RGB; inks used: {', '.join(_inks(reader))}",
         f"Fonts: all embedded as subsets: {', '.join(_fonts(reader))}",
-        "Imposition: none; the shop imposes" + (" (the page count is a multiple of 4 for a saddle-stitched "
-                                                 "booklet)" if pages % 4 == 0 else ""),
-        f"Fold and staple: none as supplied; as a booklet, saddle-stitched on the {binding} "
-        f"({facts.language} reads {'right to left' if facts.right_to_left else 'left to right'})",
+        *layout[1:],
         "PDF/X: no claim is made; no OutputIntent is written, as none could be verified here. "
         "Print to your usual CMYK condition.",
     ]
