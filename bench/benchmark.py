@@ -1,6 +1,13 @@
 """Time the default build, stage by stage, in fresh processes, with peak memory.
 
     python bench/benchmark.py
+    python bench/benchmark.py --peers [--runs 5]
+
+`--peers` times each one-leaflet build and the full default build against Typst rendering the
+same leaflet with the same fonts (../shared/peers/render.py --one typst LANG SIZE), each in a
+fresh process, interleaved, the median of `--runs`, and prints the ratios (issue 15's table).
+Typst runs in the peers' own venv: $LEAFLET_PEERS_PYTHON, else /tmp/peers/bin/python; the
+script says how to make it if it is missing.
 
 Targets (issue 5, a 2-core machine): the whole default build under 3 s wall and 250 MB
 peak; one leaflet (one language, one size) under 0.5 s. Not a test: timings vary with
@@ -9,7 +16,10 @@ the machine, so they are printed, not asserted.
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -17,6 +27,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+PEERS = ROOT.parent / "shared" / "peers"
+CASES = [("en", "A4"), ("en", "A5"), ("ur", "A4"), ("ur", "A5")]
 
 # Runs in a fresh interpreter: imports count, as they do for OPD staff running the command.
 STAGES = r"""
@@ -27,7 +39,7 @@ from babel import Locale
 from leaflet.build import BILINGUAL, expectations_for, output_name
 from leaflet.content import load_leaflet
 from leaflet.layout import render_back_cover, render_leaflet, render_notes_page
-from leaflet.pdf import LanguagePart, check_pdf, impose_booklet, merge_languages, write_atomically
+from leaflet.pdf import LanguagePart, booklet_pages, check_pdf, impose_booklet, merge_languages, write_atomically
 marks = {"imports": time.perf_counter() - started}
 
 def timed(stage, work):
@@ -48,10 +60,13 @@ for size in ("A4", "A5"):
     files[output_name(leaflet.facts.id, BILINGUAL, size)] = (
         timed("merge", lambda: merge_languages(parts)), (BILINGUAL, size, ""))
     if size == "A5":
-        for language, data in pdfs.items():
+        for language in pdfs:
             rtl = Locale.parse(language).text_direction == "rtl"
-            booklet = timed("merge", lambda: impose_booklet(
-                data, render_notes_page(leaflet, language, size), render_back_cover(leaflet, language, size), rtl))
+            cover = timed(f"layout {language}", lambda: render_back_cover(leaflet, language, size))
+            text = timed(f"layout {language}", lambda: render_leaflet(leaflet, language, size,
+                                                                      contacts_on_cover=cover is not None))
+            notes = timed(f"layout {language}", lambda: render_notes_page(leaflet, language, size))
+            booklet = timed("merge", lambda: impose_booklet(booklet_pages(text, notes, cover), rtl))
             files[output_name(leaflet.facts.id, language, size, "booklet")] = (booklet, (language, size, "booklet"))
 for name, (data, (language, size, kind)) in files.items():
     found = timed("validate", lambda: check_pdf(data, name, expectations_for(leaflet, language, size, kind,
@@ -112,7 +127,54 @@ def run(script: str, *args: str) -> dict:
     return json.loads(result.stdout)
 
 
+def wall(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def ours(*args: str) -> float:
+    with tempfile.TemporaryDirectory() as out:
+        return wall([sys.executable, "make_leaflet.py", "build", *args, "--out", out], ROOT)
+
+
+def typst(python: str, language: str, size: str) -> float:
+    return wall([python, str(PEERS / "render.py"), "--one", "typst", language, size], PEERS)
+
+
+def peers(runs: int) -> None:
+    python = os.environ.get("LEAFLET_PEERS_PYTHON", "/tmp/peers/bin/python")
+    if not Path(python).exists() or not (PEERS / "render.py").exists():
+        sys.exit(f"no Typst peer: expected {PEERS}/render.py and a venv with typst at {python}; make one with\n"
+                 f"  python3 -m venv /tmp/peers && /tmp/peers/bin/pip install typst==0.15.2 uharfbuzz pypdf\n"
+                 "or set LEAFLET_PEERS_PYTHON to its python")
+    times: dict[str, list[float]] = {}
+    for _ in range(runs):  # interleaved, so that the machine's load falls on both alike
+        for language, size in CASES:
+            times.setdefault(f"ours {language} {size}", []).append(ours("--lang", language, "--size", size))
+            times.setdefault(f"typst {language} {size}", []).append(typst(python, language, size))
+        times.setdefault("ours full", []).append(ours())
+    median = {name: statistics.median(values) for name, values in times.items()}
+    median["typst full"] = sum(median[f"typst {language} {size}"] for language, size in CASES)
+    print(f"median of {runs} fresh-process runs, interleaved")
+    print("| one leaflet | ours | Typst | ratio |")
+    print("|---|---|---|---|")
+    for language, size in CASES:
+        mine, theirs = median[f"ours {language} {size}"], median[f"typst {language} {size}"]
+        note = " (ours also writes the booklet)" if size == "A5" else ""
+        print(f"| {language} {size}{note} | {mine:.2f} s | {theirs:.3f} s | {mine / theirs:.1f}x |")
+    print(f"| full default build (8 PDFs) vs Typst's four | {median['ours full']:.2f} s | "
+          f"{median['typst full']:.2f} s | {median['ours full'] / median['typst full']:.1f}x |")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--peers", action="store_true", help="time ours against Typst, as ratios")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if args.peers:
+        peers(args.runs)
+        return
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
         subprocess.run([sys.executable, "make_leaflet.py", "build", "--out", out], cwd=ROOT, check=True,

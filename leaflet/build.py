@@ -141,7 +141,8 @@ class BuiltFile:
 class BuildResult:
     written: list[BuiltFile] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # a failed check: nothing was written
-    warnings: list[str] = field(default_factory=list)  # built all the same: translation slips, shortened text
+    warnings: list[str] = field(default_factory=list)  # built all the same: translation findings (check's report)
+    layout_warnings: list[str] = field(default_factory=list)  # built all the same: text shortened to fit
 
 
 def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_dir: Path,
@@ -174,7 +175,7 @@ def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_
                                           expectations_for(leaflet, BILINGUAL, size, parts_checked=True)))
     for language in codes:
         for size in sizes:
-            result.warnings.extend(layout_notes(leaflet, language, size))
+            result.layout_warnings.extend(layout_notes(leaflet, language, size))
     files = {out_dir / name: made[name][0] for name in planned_outputs(leaflet.facts.id, codes, sizes, for_print)}
     result.findings = [finding for name in made for finding in made[name][1]]
     if result.findings:

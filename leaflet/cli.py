@@ -33,6 +33,24 @@ DEFAULT_CONTENT = Path("content")
 DEFAULT_OUTPUT = Path("output")
 
 
+# The translator's states: `check --help` ends with them, and the README's Translating section says the same.
+STATES = """\
+A translation's items are in one of these states, and each command changes only what it says:
+  missing   the English has an item the translation lacks. Write it in <lang>.yaml, or in a PO
+            tool (export-po, then import-po).
+  stale     the English item changed after the translation was last marked reviewed, or it came
+            from a PO file as fuzzy (import-po --include-fuzzy). Check it against the English,
+            fix it if need be, then record it: check --mark-reviewed <lang>.
+  reviewed  check --mark-reviewed <lang> records, in <id>/<lang>.reviewed.yaml, the English each
+            item now translates: "this translation follows this English". It clears stale items;
+            it says nothing about the medical content.
+  draft     translation.status: draft in <lang>.yaml says the language has not had its medical
+            review: every page carries the draft mark and build --print refuses it (--allow-draft
+            makes a marked proof). The medical reviewer sets status: reviewed by hand.
+export-po changes nothing (stale items go out #, fuzzy with the English they were made from);
+import-po writes translations only (fuzzy entries are left out unless --include-fuzzy)."""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="make_leaflet.py",
@@ -79,7 +97,8 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="validate the content and report on each translation",
         description="Validate the content files (one line per problem, exit 2), then report on each "
                     "translation against English: missing, stale, orphan and untranslated items, "
-                    "keyboard slips and characters no font has (exit 1 if any), with a summary line.")
+                    "keyboard slips and characters no font has (exit 1 if any), with a summary line.",
+        epilog=STATES, formatter_class=argparse.RawDescriptionHelpFormatter)
     _content_option(check_parser)
     check_parser.add_argument("--mark-reviewed", metavar="LANG",
                               help="record that LANG now matches the current English (clears stale items)")
@@ -107,6 +126,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Write the translations of a .po file into content/<lang>.yaml, keeping its order, "
                     "comments and layout, then run check.")
     import_parser.add_argument("po_file", type=Path, metavar="FILE.po")
+    import_parser.add_argument("--include-fuzzy", action="store_true",
+                               help="also write fuzzy entries (each stays reported stale until reviewed)")
     _content_option(import_parser)
 
     new_parser = commands.add_parser(
@@ -150,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export-po":
             return _export_po(args.language, args.content, args.out)
         if args.command == "import-po":
-            return _import_po(args.po_file, args.content)
+            return _import_po(args.po_file, args.content, args.include_fuzzy)
         if args.command == "preview":
             from leaflet.preview import write_previews
 
@@ -212,7 +233,7 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
 
     For print, a draft translation is refused (unless `allow_draft`) before anything is built."""
     sizes = sizes or list(SIZES)
-    written = fresh = warnings = failed = 0
+    written = fresh = translation_warnings = layout_warnings = failed = 0
     folders = [(folder, available_languages(folder)) for folder in _chosen_folders(content, ids)]
     if not is_catalogue(content):  # one leaflet: a language it lacks is reported as its missing file
         folders = [(folder, languages or own) for folder, own in folders]
@@ -237,12 +258,13 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
         result = build(folder, wanted, sizes, out, for_print)
         for built in result.written:
             print(f"wrote {built.path} ({built.size_bytes // 1024} KB)")
-        for warning in result.warnings:
+        for warning in [*result.warnings, *result.layout_warnings]:
             print(f"warning: {warning}", file=sys.stderr)
         for finding in result.findings:
             print(f"check failed: {finding}", file=sys.stderr)
         written += len(result.written)
-        warnings += len(result.warnings)
+        translation_warnings += len(result.warnings)
+        layout_warnings += len(result.layout_warnings)
         failed += len(result.findings)
     if failed:
         print(f"{_count(failed, 'check')} failed; the files of those leaflets were not written, "
@@ -253,7 +275,9 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
         print(f"{_count(fresh, 'file')} in {out} {verb} up to date (built from these very files); nothing rebuilt")
         return EXIT_OK
     up_to_date_note = f"; {fresh} more {'was' if fresh == 1 else 'were'} up to date" if fresh else ""
-    warned = f"with {_count(warnings, 'warning')} (above)" if warnings else "all checks passed"
+    kinds = [f"{_count(count, f'{kind} warning')}" for kind, count in
+             (("translation", translation_warnings), ("layout", layout_warnings)) if count]
+    warned = f"with {' and '.join(kinds)} (listed above)" if kinds else "all checks passed"
     print(f"built {_count(written, 'file')}, {warned}{up_to_date_note}")
     return EXIT_OK
 
@@ -356,7 +380,7 @@ def _export_po(language: str, content: Path, out: Path | None) -> int:
     return EXIT_OK
 
 
-def _import_po(po_file: Path, content: Path) -> int:
+def _import_po(po_file: Path, content: Path, include_fuzzy: bool = False) -> int:
     try:
         data = po_file.read_bytes()
     except OSError as error:
@@ -365,14 +389,20 @@ def _import_po(po_file: Path, content: Path) -> int:
     try:
         from leaflet.translation.po import import_po
 
-        path, changed, skipped = import_po(data, content)
+        imported = import_po(data, content, include_fuzzy)
     except (ValueError, KeyError, OSError) as error:
         print(f"{po_file}: not a translation of this leaflet ({error}); expected a file from export-po",
               file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(f"wrote {path}: {changed} items changed")
-    for item in skipped:
-        print(f"{po_file}: {item}: no place for it in {path}; expected the block added to the YAML first")
+    print(f"wrote {imported.path}: {imported.changed} items changed")
+    if imported.fuzzy_skipped:
+        print(f"{po_file}: {_count(imported.fuzzy_skipped, 'fuzzy entry', 'fuzzy entries')} not imported; "
+              "expected them reviewed in the PO tool first (--include-fuzzy imports them, reported stale)")
+    if imported.fuzzy_imported:
+        print(f"{po_file}: {_count(imported.fuzzy_imported, 'fuzzy entry', 'fuzzy entries')} imported, "
+              "reported stale until checked (then check --mark-reviewed)")
+    for item in imported.skipped:
+        print(f"{po_file}: {item}: no place for it in {imported.path}; expected the block added to the YAML first")
     return _check(content, None)
 
 
@@ -444,8 +474,8 @@ def _print_report(report) -> None:
           else f"{_count(len(report), 'file')}: all checks passed")
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def _serve(content: Path, out: Path, host: str, port: int) -> int:

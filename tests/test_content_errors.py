@@ -59,7 +59,7 @@ def test_real_content_loads(leaflet) -> None:
         ("title: Liver Metastases", "title: !!python/object/apply:os.system [echo]", "title",
          "found a value tagged `tag:yaml.org,2002:python/object/apply:os.system`", 8),
         ("title: Liver Metastases", "title: [Liver, Metastases]", "title", "found a list", 8),
-        ("title: Liver Metastases", "title: Liver **Metastases", "title", "unpaired `**`", 8),
+        ("title: Liver Metastases", "title: Liver **Metastases", "title", "unpaired `**`", 14),  # at the `**`
         ('page_of: "Page {page} of {pages}"', 'page_of: "Page {page}"', "labels.page_of",
          "placeholders changed", 12),
     ],

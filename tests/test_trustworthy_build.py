@@ -164,9 +164,9 @@ def test_translation_slips_are_warnings_in_the_last_line(content_copy: Path, tmp
     result = run_cli("build", "--content", str(content_copy), "--lang", "en", "--lang", "ur", "--size", "A5",
                      "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert re.search(r"warning: \S*liver-metastases/ur\.yaml:\d+:8: title: Arabic `ي`", result.stderr)
+    assert re.search(r"warning: \S*liver-metastases/ur\.yaml:\d+:19: title: Arabic `ي`", result.stderr)  # its column
     last = result.stdout.strip().splitlines()[-1]
-    assert last == "built 5 files, with 1 warning (above)", last
+    assert last == "built 5 files, with 1 translation warning (listed above)", last
     assert "checks passed" not in result.stdout
 
 
@@ -178,7 +178,7 @@ def test_a_long_title_shortens_the_running_head_to_one_line(content_copy: Path, 
                      "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "the running header is too long for one line; shortened to “لیور میٹاسٹیسس، یعنی" in result.stderr
-    assert re.search(r"with \d+ warnings? \(above\)", result.stdout)
+    assert re.search(r"with (\d+ translation warnings? and )?\d+ layout warnings? \(listed above\)", result.stdout)
     heads = [page.splitlines()[0] for page in page_texts(tmp_path / "liver-metastases_ur_A5.pdf")[1:]]
     # One line each: the shortened title (pdfium spells the ellipsis "..."), then the wordmark.
     assert all(re.fullmatch(r"لیور میٹاسٹیسس، یعنی .*(…|\.\.\.) PKLI-RC Lahore", head) for head in heads), heads[:2]

@@ -23,14 +23,46 @@ class Location:
 
 
 class Text(str):
-    """A string from a content file that remembers where it was written."""
+    """A string from a content file that remembers where it was written, character by character."""
 
     location: Location
+    written: str  # the scalar as written, from its first character (a quote, or `>-` / `|` and its lines)
 
-    def __new__(cls, value: str, location: Location) -> Text:
+    def __new__(cls, value: str, location: Location, written: str = "") -> Text:
         text = super().__new__(cls, value)
         text.location = location
+        text.written = written
         return text
+
+    def at(self, offset: int) -> Location:
+        """Where the character at `offset` was written: its own line and column, also inside a
+        quoted or block scalar whose lines were folded into one text."""
+        source = self.written
+        index = 0
+        if source[:1] in ("|", ">"):  # a block scalar's text starts on the line after its indicator
+            index = source.find("\n") + 1 or len(source)
+        elif source[:1] in ("'", '"'):
+            index = 1
+        for position, char in enumerate(self):
+            if char == " ":  # folded white space: a run of spaces and line breaks in the file
+                start = index
+                while index < len(source) and source[index].isspace():
+                    index += 1
+                if position == offset:
+                    return self._location_of(start)
+                continue
+            while index < len(source) and source[index] != char:  # indentation, quotes, escapes
+                index += 1
+            if position == offset:
+                return self._location_of(index) if index < len(source) else self.location
+            index += 1
+        return self.location
+
+    def _location_of(self, index: int) -> Location:
+        before = self.written[:index]
+        lines = before.count("\n")
+        column = index - before.rfind("\n") if lines else self.location.column + index
+        return Location(self.location.path, self.location.line + lines, column)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ class NodeReader:
         self.path = path
         self.errors = errors
         self.files: dict[int, str] = {}  # id of a node -> the file it was written in, where not `path`
+        self.sources: dict[str, str] = {}  # each file composed -> its text, for positions inside scalars
 
     def location(self, node: Node) -> Location:
         mark = node.start_mark
@@ -73,6 +74,7 @@ class NodeReader:
     def compose(self, source: str, path: str | None = None) -> Node | None:
         """The node tree of `source` (the file at `path`, default this reader's), or None with errors."""
         path = path or self.path
+        self.sources[path] = source
         try:
             for event in yaml.parse(source, Loader=_LOADER):
                 if isinstance(event, yaml.AliasEvent):  # a few aliases can stand for millions of nodes
@@ -83,6 +85,12 @@ class NodeReader:
             return yaml.compose(source, Loader=_LOADER)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
+            unclosed = _unclosed_quote(source, mark.line if mark else len(source))
+            if unclosed is not None:
+                line, column, quote = unclosed
+                self.errors.append(f"{path}:{line}:{column}: (yaml): this quote is never closed; "
+                                   f"add the closing {quote} at the end of the text")
+                return None
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             problem = exc.problem or exc.context or "invalid YAML"
             self.errors.append(
@@ -137,10 +145,14 @@ class NodeReader:
         if not value:
             self.error(node, field, "empty text", "expected the text to show")
             return None
+        location = self.location(node)
+        source = self.sources.get(location.path, "")
+        text = Text(value, location, source[node.start_mark.index:node.end_mark.index])
         if value.count("**") % 2:
-            self.error(node, field, "unpaired `**`", "expected bold text written as **words**")
+            self.errors.append(f"{text.at(value.rindex('**'))}: {field}: unpaired `**`; "
+                               "expected bold text written as **words**")
             return None
-        return Text(value, self.location(node))
+        return text
 
     def sequence(self, node: Node, field: str, read_item: Callable[[Node, str], T | None],
                  limit: int = MAX_ITEMS) -> list[T]:
@@ -214,6 +226,27 @@ def _is_forbidden(char: str) -> bool:
         return True
     category = unicodedata.category(char)
     return category in ("Cc", "Co", "Cs", "Cn") and not char.isspace()
+
+
+# A value that opens a quote: after `key: ` or `- `, a " or ' and the rest of the line.
+_OPENING_QUOTE = re.compile(r"""^(\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?)(["'])(.*)$""")
+_NEXT_ENTRY = re.compile(r"""^\s*(?:-\s|[^\s:#"'][^:#]*:(?:\s|$))""")
+
+
+def _unclosed_quote(source: str, until_line: int) -> tuple[int, int, str] | None:
+    """(line, column, quote) of a quoted text that never closes before the next entry starts, the
+    usual cause of an error the parser only meets lines later."""
+    lines = source.splitlines()
+    for number, line in enumerate(lines[:until_line + 1]):
+        match = _OPENING_QUOTE.match(line)
+        if match is None:
+            continue
+        quote, rest = match[2], match[3]
+        closed = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        following = next((text for text in lines[number + 1:] if text.strip()), "")
+        if quote not in closed and _NEXT_ENTRY.match(following):
+            return number + 1, len(match[1]) + 1, quote
+    return None
 
 
 def join(field: str, key: str) -> str:

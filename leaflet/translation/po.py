@@ -1,26 +1,40 @@
-"""Gettext PO files for translators' tools (Poedit, Weblate), written and read with babel.
+"""Gettext PO files for translators' tools (Poedit, Lokalize, Weblate), written and read with babel.
 
 Each message is one item: msgctxt its path (`sections.on-the-day.blocks[2].text`), msgid the
-English, msgstr the translation. Importing writes changed translations back into the YAML
-with ruamel.yaml's round-trip mode, so order, comments and layout stay as the translator
-left them; an unchanged file comes back byte for byte.
+English, msgstr the translation. A stale item (its English changed since it was reviewed) is
+exported `#, fuzzy` with the English it was translated from as `#| msgid`, as gettext's own
+tools do. Importing writes changed translations back into the YAML with ruamel.yaml's
+round-trip mode, so order, comments and layout stay as the translator left them: an unchanged
+file comes back byte for byte, and an edit changes the lines of its own item only. Fuzzy
+entries are not imported unless asked, and then stay marked stale.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import normalize, read_po, write_po
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
 from leaflet.content.model import Leaflet
 from leaflet.outputs import is_catalogue, leaflet_folders
-from leaflet.translation.status import SOURCE_LANGUAGE, items
+from leaflet.translation.status import (
+    FUZZY,
+    SOURCE_LANGUAGE,
+    Review,
+    fingerprint,
+    items,
+    read_reviews,
+    reviewed_file,
+    write_reviews,
+)
 
 _TOKEN = re.compile(r"\.?([\w-]+)|\[(\d+)\]")
 _BLOCK_TEXT_KEYS = ("paragraph", "heading", "callout", "contacts")
@@ -29,15 +43,47 @@ _BLOCK_TEXT_KEYS = ("paragraph", "heading", "callout", "contacts")
 def export_po(leaflet: Leaflet, language: str) -> bytes:
     source = items(leaflet.languages[SOURCE_LANGUAGE])
     translated = items(leaflet.languages[language])
+    reviews = read_reviews(reviewed_file(leaflet.languages[language]))
     published = dt.datetime.combine(leaflet.facts.document_control.published, dt.time(), dt.UTC)
     catalog = Catalog(locale=language, project=leaflet.facts.id, version=leaflet.facts.document_control.version,
                       creation_date=published, revision_date=published, fuzzy=False)
+    previous: dict[str, str] = {}  # path -> the English a stale translation was made from
     for path, english in source.items():
-        catalog.add(str(english), string=str(translated.get(path, "")), context=path,
-                    locations=[(english.location.path, english.location.line)])
+        message = catalog.add(str(english), string=str(translated.get(path, "")), context=path,
+                              locations=[(english.location.path, english.location.line)])
+        message.flags.discard("python-format")  # "70-80% of" is text, not a format string
+        review = reviews.get(path)
+        if path in translated and review is not None and review.fingerprint != fingerprint(english):
+            message.flags.add("fuzzy")
+            if review.english:
+                previous[path] = review.english
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, sort_output=False)
-    return buffer.getvalue()
+    write_po(buffer, catalog, width=_WIDTH, sort_output=False)
+    return _with_previous(buffer.getvalue(), previous)
+
+
+_WIDTH = 100
+
+
+def _with_previous(po: bytes, previous: dict[str, str]) -> bytes:
+    """The PO with `#| msgid` lines (the English before it changed) above each stale message, as
+    msgmerge writes them. (babel's own writer breaks such lines where it wraps them.)"""
+    text = po.decode("utf-8")
+    for path, english in previous.items():
+        context = f"msgctxt {normalize(path, width=_WIDTH)}\n"
+        lines = normalize(english, width=_WIDTH).splitlines()
+        old = "".join(f"#| {'msgid ' if index == 0 else ''}{line}\n" for index, line in enumerate(lines))
+        text = text.replace(context, old + context, 1)
+    return text.encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Imported:
+    path: Path  # the language file
+    changed: int  # items written
+    skipped: list[str]  # paths with no place in the YAML
+    fuzzy_skipped: int  # fuzzy entries left out
+    fuzzy_imported: int  # fuzzy entries written, recorded as not yet checked
 
 
 def _yaml() -> YAML:
@@ -48,11 +94,13 @@ def _yaml() -> YAML:
     return yaml
 
 
-def import_po(po: bytes, content_dir: Path) -> tuple[Path, int, list[str]]:
-    """Write the PO's translations into <lang>.yaml; (file, items changed, paths skipped).
+def import_po(po: bytes, content_dir: Path, include_fuzzy: bool = False) -> Imported:
+    """Write the PO's translations into <lang>.yaml.
 
     In a catalogue, an item the leaflet's file does not hold goes to the catalogue's shared
-    <lang>.yaml, where it was written. Files nothing changed in are not rewritten.
+    <lang>.yaml, where it was written. Files nothing changed in are not rewritten. Fuzzy entries
+    are left out, or with `include_fuzzy` written and recorded in <lang>.reviewed.yaml as not
+    yet checked, so `check` reports them stale.
     """
     catalog = read_po(io.BytesIO(po))
     language = str(catalog.locale)
@@ -67,9 +115,12 @@ def import_po(po: bytes, content_dir: Path) -> tuple[Path, int, list[str]]:
     yaml = _yaml()
     documents = [yaml.load(path.read_text(encoding="utf-8")) for path in paths]
     edited: set[int] = set()
-    changed, skipped = 0, []
+    changed, skipped, fuzzy_skipped, fuzzy = 0, [], 0, []
     for message in catalog:
         if not message.id or not message.context or not message.string:
+            continue
+        if message.fuzzy and not include_fuzzy:
+            fuzzy_skipped += 1
             continue
         found = next(((index, place) for index, document in enumerate(documents)
                       if (place := _locate(document, message.context)) is not None), None)
@@ -83,20 +134,47 @@ def import_po(po: bytes, content_dir: Path) -> tuple[Path, int, list[str]]:
         container[key] = _like(old, message.string)
         edited.add(index)
         changed += 1
+        if message.fuzzy:
+            fuzzy.append(message.context)
     for index in sorted(edited):
         buffer = io.StringIO()
         yaml.dump(documents[index], buffer)
         paths[index].write_text(buffer.getvalue(), encoding="utf-8")
-    return paths[0], changed, skipped
+    if fuzzy:
+        reviewed = content_dir / f"{language}.reviewed.yaml"
+        reviews = read_reviews(reviewed)
+        for path in fuzzy:
+            reviews[path] = Review(FUZZY, reviews[path].english if path in reviews else None)
+        write_reviews(reviewed, language, reviews)
+    return Imported(paths[0], changed, skipped, fuzzy_skipped, len(fuzzy))
 
 
 def _like(old: object, text: str) -> str:
-    """The new text in the style the old one was written in (folded paragraphs stay folded)."""
+    """The new text in the style the old one was written in: a folded paragraph stays folded,
+    at the width its lines had."""
     if isinstance(old, FoldedScalarString):
-        return FoldedScalarString(text)
+        folds = [0, *getattr(old, "fold_pos", []), len(old)]
+        width = max((end - start for start, end in itertools.pairwise(folds)), default=0)
+        new = FoldedScalarString(text)
+        new.fold_pos = _folds(text, max(width, 60))
+        return new
     if isinstance(old, DoubleQuotedScalarString):
         return DoubleQuotedScalarString(text)
     return text
+
+
+def _folds(text: str, width: int) -> list[int]:
+    """Where to fold a text into lines of at most `width` characters: at spaces, as ruamel counts."""
+    folds, line_start, last_space = [], 0, None
+    for index, char in enumerate(text):
+        if char == " ":
+            if index - line_start > width and last_space is not None:
+                folds.append(last_space)
+                line_start = last_space + 1
+            last_space = index
+    if len(text) - line_start > width and last_space is not None and last_space > line_start:
+        folds.append(last_space)
+    return folds
 
 
 def _locate(document, path: str) -> tuple[object, object] | None:
