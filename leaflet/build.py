@@ -159,10 +159,15 @@ def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_
     result = BuildResult(warnings=_translation_warnings(leaflet))
     units = [_Unit(content_dir, out_dir, tuple(codes), language, size, for_print)
              for size in sizes for language in codes]
+    _LOADED[content_dir, tuple(codes)] = leaflet  # the units' workers start from this process (fork)
     made: dict[str, tuple[bytes, list[Finding]]] = {}
     leaflet_pdfs: dict[tuple[str, str], bytes] = {}
     lengths = {code: sum(len(text) for _, text in content.texts()) for code, content in leaflet.languages.items()}
-    for unit, outputs in zip(units, _run_all(units, lengths), strict=True):
+    try:
+        made_units = _run_all(units, lengths)
+    finally:
+        _LOADED.clear()
+    for unit, outputs in zip(units, made_units, strict=True):
         for name, data, findings in outputs:
             made[name] = (data, findings)
         leaflet_pdfs[unit.language, unit.size] = outputs[0][1]
@@ -225,6 +230,11 @@ class _Unit:
     for_print: bool
 
 
+# The content a build has just loaded and checked, for its units: a worker forked from the
+# building process finds it here instead of reading the files again.
+_LOADED: dict[tuple[Path, tuple[str, ...]], Leaflet] = {}
+
+
 def _run_all(units: list[_Unit], lengths: dict[str, int]) -> list[list[tuple[str, bytes, list[Finding]]]]:
     """Every unit's files, in order; in a pool of processes when there is more than one core to use.
 
@@ -249,7 +259,7 @@ def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:
     card whole (its text then leaves the card out), a multiple of 4. For print, the A5 file is
     those pages in reading order (for shops that impose), and the booklet has them imposed.
     """
-    leaflet = load_checked(unit.content_dir, list(unit.languages))
+    leaflet = _LOADED.get((unit.content_dir, unit.languages)) or load_checked(unit.content_dir, list(unit.languages))
     language, size, leaflet_id, for_print = unit.language, unit.size, leaflet.facts.id, unit.for_print
     kind = "print" if for_print else ""
     made: list[tuple[str, bytes, list[Finding]]] = []

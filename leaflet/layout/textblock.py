@@ -34,6 +34,12 @@ class TextFlowable(Flowable):
     above: TextFlowable | None = None
     lift = 0.0
 
+    def __init__(self) -> None:
+        super().__init__()
+        # lifts worked out, by what stood above (a flowable is wrapped many times over); each
+        # entry keeps its two settings alive, so their ids in the key stay theirs
+        self._lifts: dict[tuple[int, int, float, float], tuple[float, SetText, SetText]] = {}
+
     def first_lines(self, width: float) -> tuple[SetText, float]:
         """The setting the flowable starts with, and where its left edge stands (points)."""
         raise NotImplementedError
@@ -49,10 +55,13 @@ class TextFlowable(Flowable):
         above, above_x = self.above.last_lines()
         if not above.lines or not below.lines or above.style.size != below.style.size:
             return 0.0
-        room_under_above, own_room = above.height - above.baselines[-1], below.baselines[0]
         space = max(self.above.getSpaceAfter(), self.getSpaceBefore())  # as ReportLab's frames collapse them
-        distance = above.gap_to(below, space, below_x - above_x)
-        return min(own_room, max(0.0, room_under_above + space + own_room - distance))
+        key = (id(above), id(below), space, below_x - above_x)
+        if key not in self._lifts:
+            room_under_above, own_room = above.height - above.baselines[-1], below.baselines[0]
+            distance = above.gap_to(below, space, below_x - above_x)
+            self._lifts[key] = (min(own_room, max(0.0, room_under_above + space + own_room - distance)), above, below)
+        return self._lifts[key][0]
 
 
 def left_edge(setting: SetText, style: BlockStyle) -> float:

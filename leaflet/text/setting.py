@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import icu
 from reportlab.lib.colors import Color
@@ -54,9 +54,9 @@ class SetText:
     # stroke, an italic's tail) overhangs the column while its lines stay flush with each other
     inset: float = 0.0
 
-    @property
+    @cached_property
     def baselines(self) -> list[float]:
-        """Distance of each baseline below the top of the text."""
+        """Distance of each baseline below the top of the text (worked out once: a frozen setting)."""
         size, style = self.style.size, self.style
         if not self.lines:
             return []
