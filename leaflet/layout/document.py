@@ -106,8 +106,9 @@ def render_leaflet(leaflet: Leaflet, language: str, size: str, for_print: bool =
                    contacts_on_cover: bool = False) -> bytes:
     """The finished PDF of one language and size. Same input, same bytes.
 
-    `for_print`: 3 mm bleed all round with the artwork running into it, crop marks outside
-    the trim, TrimBox and BleedBox on every page, all colour written as CMYK, no links.
+    `for_print`: 3 mm bleed all round with the artwork running into it, TrimBox and BleedBox
+    on every page, all colour written as CMYK, no links (the crop marks and slug line outside
+    the bleed come from render_print_marks).
     `contacts_on_cover`: the text of a booklet whose back cover holds the contact card: the card
     is left out (and its section, if nothing else is in it).
     """
