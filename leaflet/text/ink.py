@@ -31,10 +31,14 @@ class _OutlinePen:
 
     def qCurveTo(self, control: tuple[float, float], end: tuple[float, float]) -> None:  # noqa: N802
         (x0, y0), (cx, cy), (x1, y1) = self._current, control, end
+        segments, (px, py) = self.segments, self._current  # (appended here: a call per piece is slow)
         for step in range(1, _CURVE_STEPS + 1):
             t = step / _CURVE_STEPS
             u = 1 - t
-            self.lineTo((u * u * x0 + 2 * u * t * cx + t * t * x1, u * u * y0 + 2 * u * t * cy + t * t * y1))
+            x, y = u * u * x0 + 2 * u * t * cx + t * t * x1, u * u * y0 + 2 * u * t * cy + t * t * y1
+            segments.append((px, py, x, y))
+            px, py = x, y
+        self._current = (px, py)
 
     def curveTo(self, c1: tuple[float, float], c2: tuple[float, float], end: tuple[float, float]) -> None:  # noqa: N802
         (x0, y0), (x1, y1), (x2, y2), (x3, y3) = self._current, c1, c2, end

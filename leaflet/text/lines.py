@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import icu
 
@@ -22,8 +23,7 @@ INK_STEP = 0.1  # em: width of the slices in which a line's ink is measured
 PHASES = 8  # a glyph's ink is binned into slices for this many offsets within a slice
 
 
-@dataclass(frozen=True)
-class PlacedGlyph:
+class PlacedGlyph(NamedTuple):  # (a tuple: thousands are made for every paragraph set)
     font: FontFace
     glyph: int
     cluster: int
@@ -53,11 +53,11 @@ class Line:
 
         `shift` is how many slices `below` starts to the right of this line.
         """
-        need = 0.0
+        need, ink = 0.0, self.ink.get  # (the hot loop of line spacing: no calls but the lookup)
         for index, (top, _) in below.ink.items():
-            above = self.ink.get(index + shift)
-            if above is not None:
-                need = max(need, top - above[1])
+            above = ink(index + shift)
+            if above is not None and top - above[1] > need:
+                need = top - above[1]
         return need
 
     def clearance_at(self, below: Line, offset: float) -> float:
@@ -240,7 +240,10 @@ def _glyph_slices(font: FontFace, glyph: int, phase: int) -> tuple[tuple[int, fl
     for column, (top, bottom) in font.ink_columns(glyph).items():
         index = math.floor(phase / PHASES + (column + 0.5) * COLUMN * scale / INK_STEP)
         old = slices.get(index)
-        slices[index] = (top, bottom) if old is None else (max(old[0], top), min(old[1], bottom))
+        if old is None:
+            slices[index] = (top, bottom)
+        elif top > old[0] or bottom < old[1]:
+            slices[index] = (top if top > old[0] else old[0], bottom if bottom < old[1] else old[1])
     return tuple((index, top * scale, bottom * scale) for index, (top, bottom) in sorted(slices.items()))
 
 
@@ -267,9 +270,12 @@ def _place_line(shaped: ShapedText, start: int, end: int) -> Line:
                 first = math.floor(x / INK_STEP)
                 phase = round((x / INK_STEP - first) * PHASES)
                 for offset, top, bottom in _glyph_slices(glyph.font, glyph.glyph, phase):
-                    old = ink.get(first + offset)
-                    ink[first + offset] = (y + top, y + bottom) if old is None else (
-                        max(old[0], y + top), min(old[1], y + bottom))
+                    key, high, low = first + offset, y + top, y + bottom
+                    old = ink.get(key)
+                    if old is None:
+                        ink[key] = (high, low)
+                    elif high > old[0] or low < old[1]:
+                        ink[key] = (high if high > old[0] else old[0], low if low < old[1] else old[1])
             placed.append(PlacedGlyph(glyph.font, glyph.glyph, glyph.cluster, x, y))
             pen += glyph.advance
     top = max((t for t, _ in ink.values()), default=0.0)
