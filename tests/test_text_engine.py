@@ -91,7 +91,7 @@ def test_fallback_puts_each_character_in_a_font_that_has_it() -> None:
 
 
 def test_a_character_no_font_has_is_named_with_its_code_point() -> None:
-    assert uncovered_characters("جگر ✆ ہے", "ur") == [(4, "✆")]
+    assert uncovered_characters("جگر ✆ ہے", "ur") == ((4, "✆"),)
     with pytest.raises(MissingGlyphError, match=r"`✆` \(U\+2706\)"):
         set_text(parse_inline("جگر ✆ ہے"), URDU, 500)
 

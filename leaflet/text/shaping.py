@@ -139,12 +139,17 @@ def _covering_face(char: str, script: str, language: str, bold: bool) -> FontFac
     return None
 
 
-def uncovered_characters(text: str, language: str) -> list[tuple[int, str]]:
+def uncovered_characters(text: str, language: str) -> tuple[tuple[int, str], ...]:
     """(index, character) of every character no configured font can draw, in regular or bold."""
+    return _uncovered(str(text), language)  # the build's check and the translation report ask alike
+
+
+@lru_cache(maxsize=4096)
+def _uncovered(text: str, language: str) -> tuple[tuple[int, str], ...]:
     scripts = _character_scripts(text, language, ltr_islands(text))
-    return [(index, char) for index, (char, script) in enumerate(zip(text, scripts, strict=True))
-            if not char.isspace() and (_covering_face(char, script, language, False) is None
-                                       or _covering_face(char, script, language, True) is None)]
+    return tuple((index, char) for index, (char, script) in enumerate(zip(text, scripts, strict=True))
+                 if not char.isspace() and (_covering_face(char, script, language, False) is None
+                                            or _covering_face(char, script, language, True) is None))
 
 
 def _shape_run(text: str, start: int, end: int, face: FontFace, level: int, scripts: list[str],
