@@ -110,11 +110,10 @@ def expectations_for(leaflet: Leaflet, language: str, size: str, kind: str = "",
                  else booklet_sheet(geometry.width * 2, geometry.height) if imposed
                  else (geometry.width, geometry.height))
     headed = [section for section in content.sections if section.heading is not None]  # one bookmark each
-    if kind == "print" and size == "A5":
-        if contacts_on_cover is None:
-            contacts_on_cover = render_back_cover(leaflet, language, size, for_print=True) is not None
-        if contacts_on_cover:
-            headed = [section for section in headed if not all(isinstance(b, ContactPanel) for b in section.blocks)]
+    if contacts_on_cover is None and kind == "print" and size == "A5":
+        contacts_on_cover = render_back_cover(leaflet, language, size, for_print=True) is not None
+    if contacts_on_cover:
+        headed = [section for section in headed if not all(isinstance(b, ContactPanel) for b in section.blocks)]
     return Expectations(
         page_size=page_size,
         title=document_title(content),
@@ -264,8 +263,9 @@ def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:
     kind = "print" if for_print else ""
     made: list[tuple[str, bytes, list[Finding]]] = []
 
-    def add(name: str, data: bytes, expected: Expectations, ticket: bool) -> None:
-        made.append((name, data, check_pdf(data, str(unit.out_dir / name), expected)))
+    def add(name: str, data: bytes, expected: Expectations, ticket: bool, found: tuple[Finding, ...] = ()) -> None:
+        """A file to write, with what its checks (and `found`, checks of its parts) found."""
+        made.append((name, data, [*found, *check_pdf(data, str(unit.out_dir / name), expected)]))
         if ticket:
             facts = _job_facts(leaflet, language, name, imposed=expected.page_multiple == 2)
             made.append((ticket_name(name), job_ticket(data, facts).encode(), []))
@@ -296,8 +296,12 @@ def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:
         add(booklet_name, marked(pages, booklet_name, across=2),
             expectations_for(leaflet, language, size, "booklet-print"), True)
     else:
-        add(output_name(leaflet_id, language, size, "booklet"), impose_booklet(pages, rtl),
-            expectations_for(leaflet, language, size, "booklet"), False)
+        # The booklet's pages are not the A5 file's: each is checked (margins, fonts, outline)
+        # before the sheets, which are checked for overprinting only.
+        name = output_name(leaflet_id, language, size, "booklet")
+        own = check_pdf(pages, str(unit.out_dir / name), expectations_for(leaflet, language, size,
+                                                                          contacts_on_cover=cover is not None))
+        add(name, impose_booklet(pages, rtl), expectations_for(leaflet, language, size, "booklet"), False, tuple(own))
     return made
 
 
