@@ -2,6 +2,7 @@
 
     python bench/benchmark.py
     python bench/benchmark.py --peers [--runs 5]
+    python bench/benchmark.py --catalogue 1 10 40
 
 `--peers` times each one-leaflet build and the full default build against Typst rendering the
 same leaflet with the same fonts (../shared/peers/render.py --one typst LANG SIZE), each in a
@@ -167,13 +168,39 @@ def peers(runs: int) -> None:
           f"{median['typst full']:.2f} s | {median['ours full'] / median['typst full']:.1f}x |")
 
 
+def catalogue(counts: list[int]) -> None:
+    """The default build of a catalogue of N copies of the first leaflet, on every core and on
+    one (taskset), for each N: the time per leaflet should not grow with N."""
+    print("| leaflets | both cores | one core | speed-up | per leaflet (both) |")
+    print("|---|---|---|---|---|")
+    for count in counts:
+        with tempfile.TemporaryDirectory() as folder:
+            content = Path(folder) / "content"
+            content.mkdir()
+            for shared in (ROOT / "content").iterdir():
+                if shared.is_file():
+                    (content / shared.name).write_bytes(shared.read_bytes())
+            for copy in range(count):
+                target = content / f"liver-metastases{'' if copy == 0 else f'-{copy + 1}'}"
+                subprocess.run(["cp", "-r", str(ROOT / "content" / "liver-metastases"), str(target)], check=True)
+            build = [sys.executable, str(ROOT / "make_leaflet.py"), "build", "--content", str(content)]
+            both = wall([*build, "--out", str(Path(folder) / "both")], ROOT)
+            one = wall(["taskset", "-c", "0", *build, "--out", str(Path(folder) / "one")], ROOT)
+        print(f"| {count} | {both:.1f} s | {one:.1f} s | {one / both:.2f}x | {both / count:.2f} s |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--peers", action="store_true", help="time ours against Typst, as ratios")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--catalogue", type=int, nargs="+", metavar="N",
+                        help="time catalogues of N copies of the first leaflet, on both cores and one")
     args = parser.parse_args()
     if args.peers:
         peers(args.runs)
+        return
+    if args.catalogue:
+        catalogue(args.catalogue)
         return
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()

@@ -152,20 +152,43 @@ def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_
     bilingual files are merged from those. For print, only the print variant of each leaflet.
     Raises ContentError before anything is written if the content is wrong.
     """
-    check_output_folder(content_dir, out_dir)
-    leaflet = load_checked(content_dir, languages)
-    codes = list(leaflet.languages)
-    result = BuildResult(warnings=_translation_warnings(leaflet))
-    units = [_Unit(content_dir, out_dir, tuple(codes), language, size, for_print)
-             for size in sizes for language in codes]
-    _LOADED[content_dir, tuple(codes)] = leaflet  # the units' workers start from this process (fork)
-    made: dict[str, tuple[bytes, list[Finding]]] = {}
-    leaflet_pdfs: dict[tuple[str, str], bytes] = {}
-    lengths = {code: sum(len(text) for _, text in content.texts()) for code, content in leaflet.languages.items()}
+    return build_all([(content_dir, languages)], sizes, out_dir, for_print)[0]
+
+
+def build_all(leaflets: list[tuple[Path, list[str] | None]], sizes: list[str], out_dir: Path,
+              for_print: bool = False) -> list[BuildResult]:
+    """`build` for several leaflets (content folder, languages), every language and size of every
+    one in one pool of processes, so that no core waits while one leaflet's longest file is made.
+    Each leaflet's files are written, or not, on their own; content errors stop all before any
+    layout."""
+    loaded = []
+    for content_dir, languages in leaflets:
+        check_output_folder(content_dir, out_dir)
+        leaflet = load_checked(content_dir, languages)
+        codes = list(leaflet.languages)
+        units = [_Unit(content_dir, out_dir, tuple(codes), language, size, for_print)
+                 for size in sizes for language in codes]
+        loaded.append((content_dir, leaflet, units))
+        _LOADED[content_dir, tuple(codes)] = leaflet  # the units' workers start from this process (fork)
+    every_unit = [unit for _, _, units in loaded for unit in units]
+    weights = [sum(len(text) for _, text in leaflet.languages[unit.language].texts()) * (2 if unit.size == "A5" else 1)
+               for _, leaflet, units in loaded for unit in units]
     try:
-        made_units = _run_all(units, lengths)
+        made_units = iter(_run_all(every_unit, weights))
     finally:
         _LOADED.clear()
+    return [_finish(content_dir, leaflet, units, [next(made_units) for _ in units], sizes, out_dir, for_print)
+            for content_dir, leaflet, units in loaded]
+
+
+def _finish(content_dir: Path, leaflet: Leaflet, units: list[_Unit],
+            made_units: list[list[tuple[str, bytes, list[Finding]]]], sizes: list[str], out_dir: Path,
+            for_print: bool) -> BuildResult:
+    """One leaflet's files from its units: the bilingual files merged, everything written if all passed."""
+    codes = list(leaflet.languages)
+    result = BuildResult(warnings=_translation_warnings(leaflet))
+    made: dict[str, tuple[bytes, list[Finding]]] = {}
+    leaflet_pdfs: dict[tuple[str, str], bytes] = {}
     for unit, outputs in zip(units, made_units, strict=True):
         for name, data, findings in outputs:
             made[name] = (data, findings)
@@ -234,16 +257,16 @@ class _Unit:
 _LOADED: dict[tuple[Path, tuple[str, ...]], Leaflet] = {}
 
 
-def _run_all(units: list[_Unit], lengths: dict[str, int]) -> list[list[tuple[str, bytes, list[Finding]]]]:
+def _run_all(units: list[_Unit], weights: list[int]) -> list[list[tuple[str, bytes, list[Finding]]]]:
     """Every unit's files, in order; in a pool of processes when there is more than one core to use.
 
-    The longest first (most text; A5 also makes a booklet), so that no core is left with a long
-    one at the end.
+    The heaviest first (`weights`: most text; A5 also makes a booklet), so that no core is left
+    with a long one at the end.
     """
-    workers = min(len(units), os.cpu_count() or 1)
+    workers = min(len(units), len(os.sched_getaffinity(0)))  # the cores this process may use (taskset, containers)
     if workers <= 1:
         return [_make_unit(unit) for unit in units]
-    order = sorted(range(len(units)), key=lambda i: -lengths[units[i].language] * (2 if units[i].size == "A5" else 1))
+    order = sorted(range(len(units)), key=lambda i: -weights[i])
     # fork: the workers start with this process's imports and fonts, and any test's patches
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
         done = dict(zip(order, pool.map(_make_unit, [units[i] for i in order]), strict=True))

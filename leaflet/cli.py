@@ -245,6 +245,7 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
                   for error in drafts_refused_for_print(folder, [code for code in languages or own if code in own])]
         if drafts:
             raise ContentError(drafts)
+    pending: list[tuple[Path, list[str] | None]] = []
     for folder, own in folders:
         wanted = [code for code in languages if code in own] if languages else None
         if languages and not wanted:
@@ -253,9 +254,14 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
         if up_to_date:
             fresh += len(up_to_date)
             continue
-        from leaflet.build import build
+        pending.append((folder, wanted))
+    results = []
+    if pending:
+        from leaflet.build import build_all
 
-        result = build(folder, wanted, sizes, out, for_print)
+        # one pool of processes for every leaflet; each leaflet's files are written on their own
+        results = build_all(pending, sizes, out, for_print)
+    for result in results:
         for built in result.written:
             print(f"wrote {built.path} ({built.size_bytes // 1024} KB)")
         for warning in [*result.warnings, *result.layout_warnings]:
