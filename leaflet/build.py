@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TypeVar
 
 from pypdf import PdfReader
 
@@ -174,17 +176,29 @@ def build_all(leaflets: list[tuple[Path, list[str] | None]], sizes: list[str], o
     weights = [sum(len(text) for _, text in leaflet.languages[unit.language].texts()) * (2 if unit.size == "A5" else 1)
                for _, leaflet, units in loaded for unit in units]
     try:
-        made_units = iter(_run_all(every_unit, weights))
+        made_units = iter(_in_pool(_make_unit, every_unit, weights))
+        finishing = [_Finishing(units, [next(made_units) for _ in units], sizes, for_print) for _, _, units in loaded]
+        # each leaflet's merging, checking and writing in the pool too: the main process is the bottleneck else
+        return _in_pool(_finish, finishing, [sum(len(files[0][1]) for files in job.made) for job in finishing])
     finally:
         _LOADED.clear()
-    return [_finish(content_dir, leaflet, units, [next(made_units) for _ in units], sizes, out_dir, for_print)
-            for content_dir, leaflet, units in loaded]
 
 
-def _finish(content_dir: Path, leaflet: Leaflet, units: list[_Unit],
-            made_units: list[list[tuple[str, bytes, list[Finding]]]], sizes: list[str], out_dir: Path,
-            for_print: bool) -> BuildResult:
+@dataclass(frozen=True)
+class _Finishing:
+    """One leaflet's units and what they made, for `_finish`."""
+
+    units: list[_Unit]
+    made: list[list[tuple[str, bytes, list[Finding]]]]
+    sizes: list[str]
+    for_print: bool
+
+
+def _finish(job: _Finishing) -> BuildResult:
     """One leaflet's files from its units: the bilingual files merged, everything written if all passed."""
+    units, made_units, sizes, for_print = job.units, job.made, job.sizes, job.for_print
+    content_dir, out_dir = units[0].content_dir, units[0].out_dir
+    leaflet = _LOADED.get((content_dir, units[0].languages)) or load_checked(content_dir, list(units[0].languages))
     codes = list(leaflet.languages)
     result = BuildResult(warnings=_translation_warnings(leaflet))
     made: dict[str, tuple[bytes, list[Finding]]] = {}
@@ -252,25 +266,26 @@ class _Unit:
     for_print: bool
 
 
+T = TypeVar("T")
+R = TypeVar("R")
+
 # The content a build has just loaded and checked, for its units: a worker forked from the
 # building process finds it here instead of reading the files again.
 _LOADED: dict[tuple[Path, tuple[str, ...]], Leaflet] = {}
 
 
-def _run_all(units: list[_Unit], weights: list[int]) -> list[list[tuple[str, bytes, list[Finding]]]]:
-    """Every unit's files, in order; in a pool of processes when there is more than one core to use.
-
-    The heaviest first (`weights`: most text; A5 also makes a booklet), so that no core is left
-    with a long one at the end.
-    """
-    workers = min(len(units), len(os.sched_getaffinity(0)))  # the cores this process may use (taskset, containers)
+def _in_pool(work: Callable[[T], R], jobs: list[T], weights: list[int]) -> list[R]:
+    """`work` done on every job, results in order; in a pool of processes when there is more than
+    one core to use. The heaviest first (`weights`: for a unit, its text, twice for A5, which
+    also makes a booklet), so that no core is left with a long one at the end."""
+    workers = min(len(jobs), len(os.sched_getaffinity(0)))  # the cores this process may use (taskset, containers)
     if workers <= 1:
-        return [_make_unit(unit) for unit in units]
-    order = sorted(range(len(units)), key=lambda i: -weights[i])
-    # fork: the workers start with this process's imports and fonts, and any test's patches
+        return [work(job) for job in jobs]
+    order = sorted(range(len(jobs)), key=lambda i: -weights[i])
+    # fork: the workers start with this process's imports, fonts and loaded content, and any test's patches
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        done = dict(zip(order, pool.map(_make_unit, [units[i] for i in order]), strict=True))
-    return [done[i] for i in range(len(units))]
+        done = dict(zip(order, pool.map(work, [jobs[i] for i in order]), strict=True))
+    return [done[i] for i in range(len(jobs))]
 
 
 def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:
