@@ -324,7 +324,10 @@ def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:
         return made
     # Subset tags are drawn from each part's font programs before the parts are put together.
     cover = render_back_cover(leaflet, language, size, for_print)
-    text = render_leaflet(leaflet, language, size, for_print, contacts_on_cover=cover is not None)
+    if cover is None and not for_print:
+        text = data  # the card stays in the text: the booklet's text is the A5 leaflet itself
+    else:
+        text = render_leaflet(leaflet, language, size, for_print, contacts_on_cover=cover is not None)
     notes = render_notes_page(leaflet, language, size, for_print)
     pages = booklet_pages(retag_subsets(text), retag_subsets(notes), cover and retag_subsets(cover))
     if for_print:

@@ -420,10 +420,10 @@ class _LeafletRenderer:
 
         return draw
 
-    def furniture(self, page_label: Callable[[int], str], bleed: bool = True) -> PageFurniture:
+    def furniture(self, page_label: Callable[[int], str]) -> PageFurniture:
         """The running header, footer and first-page band of this leaflet's pages."""
         return PageFurniture(self._page_texts(), self.geometry, self.styles, self.palette, page_label, self.rtl,
-                             bleed=BLEED if self.for_print and bleed else 0.0)
+                             bleed=BLEED if self.for_print else 0.0)
 
     def page_label(self, total_pages: int | None) -> Callable[[int], str]:
         template, locale = self.content.labels.page_of, self.locale

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pypdf import PageObject, PdfReader, PdfWriter
@@ -102,27 +103,28 @@ def impose_booklet(pages: bytes, rtl: bool, sheets: bytes | None = None) -> byte
     writer = PdfWriter()
     # Each page becomes a form XObject, drawn twice-up on a side: no content is re-parsed.
     forms = [_as_form(page, writer) for page in reader.pages]
-    place = _place_on_paper if sheets is None else _place_on_sheets(reader.pages[0], sheets, writer)
+    first = reader.pages[0]
+    place = _on_paper(first, writer) if sheets is None else _on_sheets(first, sheets, writer)
     for number, (left, right) in enumerate(booklet_order(len(forms), rtl)):
-        side, content = place(number, reader.pages[0], writer)
+        side, content = place(number)
         _draw_over(side, {"/L": forms[left], "/R": forms[right]}, content, writer)
     writer.add_metadata({key: value for key, value in (reader.metadata or {}).items()})
     _copy_catalog_entries(reader, writer)
     return _write(writer)
 
 
-def _place_on_paper(_number: int, page: PageObject, writer: PdfWriter) -> tuple[PageObject, str]:
-    """A blank A4 landscape side, and the drawing of two pages in its middle."""
+def _on_paper(page: PageObject, writer: PdfWriter) -> Callable[[int], tuple[PageObject, str]]:
+    """Each side a blank A4 landscape page, with the drawing of two pages in its middle."""
     width, height = float(page.mediabox.width), float(page.mediabox.height)
     sheet_width, sheet_height = booklet_sheet(2 * width, height)
     # (rounded: a page as tall as the sheet must not be moved by -0.0000)
     x, y = (round((sheet_width - 2 * width) / 2, 4) + 0.0, round((sheet_height - height) / 2, 4) + 0.0)
-    side = writer.add_blank_page(sheet_width, sheet_height)
-    return side, f"q 1 0 0 1 {x:.4f} {y:.4f} cm /L Do Q q 1 0 0 1 {x + width:.4f} {y:.4f} cm /R Do Q"
+    content = f"q 1 0 0 1 {x:.4f} {y:.4f} cm /L Do Q q 1 0 0 1 {x + width:.4f} {y:.4f} cm /R Do Q"
+    return lambda _number: (writer.add_blank_page(sheet_width, sheet_height), content)
 
 
-def _place_on_sheets(page: PageObject, sheets: bytes, writer: PdfWriter):
-    """Sides from the sheets' PDF, and the drawing of two print pages on each: the left page's
+def _on_sheets(page: PageObject, sheets: bytes, writer: PdfWriter) -> Callable[[int], tuple[PageObject, str]]:
+    """Each side from the sheets' PDF, with the drawing of two print pages on it: the left page's
     trim at the sheet's trim, the right page's beside it, each clipped to its trim and bleed."""
     sheet_pages = PdfReader(io.BytesIO(sheets)).pages
     trim, bleed = page.trimbox, page.bleedbox
@@ -130,12 +132,8 @@ def _place_on_sheets(page: PageObject, sheets: bytes, writer: PdfWriter):
     cut = margin - float(bleed.left)
     clips = (f"{margin - cut:.4f} {margin - cut:.4f} {width + cut:.4f} {height + 2 * cut:.4f} re W n",
              f"{margin + width:.4f} {margin - cut:.4f} {width + cut:.4f} {height + 2 * cut:.4f} re W n")
-    content = (f"q {clips[0]} /L Do Q q {clips[1]} 1 0 0 1 {width:.4f} 0 cm /R Do Q")
-
-    def place(number: int, _page: PageObject, writer: PdfWriter) -> tuple[PageObject, str]:
-        return writer.add_page(sheet_pages[number]), content
-
-    return place
+    content = f"q {clips[0]} /L Do Q q {clips[1]} 1 0 0 1 {width:.4f} 0 cm /R Do Q"
+    return lambda number: (writer.add_page(sheet_pages[number]), content)
 
 
 def _draw_over(page: PageObject, forms: dict[str, IndirectObject], content: str, writer: PdfWriter) -> None:
