@@ -99,10 +99,18 @@ def bullet_dots(path) -> list[float]:
 
 
 def leaflet_code_glyphs(glyphs, code: str) -> list:
-    """The run of glyphs that spells `code`, left to right (a Latin island is drawn in that order)."""
+    """The run of glyphs that spells `code`, left to right (a Latin island is drawn in that order).
+
+    A glyph can stand for several characters (a ligature, or a letter with the invisible
+    controls around it), so the run is found by character offsets.
+    """
     chars = "".join(g.char for g in glyphs)
     start = chars.index(code)
-    return glyphs[start:start + len(code)]
+    offsets = [0]
+    for glyph in glyphs:
+        offsets.append(offsets[-1] + len(glyph.char))
+    return [glyph for glyph, at, end in zip(glyphs, offsets[:-1], offsets[1:], strict=True)
+            if end > start and at < start + len(code) and glyph.char]
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -11,12 +11,14 @@ import uharfbuzz
 import yaml
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 from leaflet.text.ink import ink_columns
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
 PRIVATE_USE = 0xE000
+# Codes for (glyph, text) pairs: plane 15's private use area, which no font of ours maps.
+PAIR_CODES = 0xF0000
 _STYLES = ("regular", "bold", "italic", "bold_italic")
 
 
@@ -78,6 +80,53 @@ def font_name(family: str, style: str) -> str:
     return family if style == "regular" else f"{family}-{style.replace('_', '')}"
 
 
+class TextMappedFont(TTFont):
+    """ReportLab's TrueType font whose ToUnicode gives, for each code, the text its glyph stands for.
+
+    One Nastaliq glyph can draw different letters (letters share a skeleton and differ in their
+    dots), and one glyph can draw several letters (ligatures): so a code is made for each
+    (glyph, text) pair drawn, and ToUnicode maps it to that text, which may be empty (the dots
+    and other glyphs of a cluster whose text sits on its first glyph).
+    """
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        self.texts: dict[int, str] = {}
+        self._pairs: dict[tuple[int, str], int] = {}
+
+    def code_for(self, glyph: int, text: str, advance: float) -> str:
+        """The character ReportLab will encode to draw `glyph` standing for `text`."""
+        code = self._pairs.get((glyph, text))
+        if code is None:
+            code = self._pairs[glyph, text] = PAIR_CODES + len(self._pairs)
+            self.face.charToGlyph[code] = glyph
+            self.face.charWidths[code] = advance
+            self.texts[code] = text
+        return chr(code)
+
+    def addObjects(self, doc) -> None:  # noqa: N802 (ReportLab's name)
+        state = self.state.get(doc)
+        subsets = [list(subset) for subset in state.subsets] if state is not None else []
+        super().addObjects(doc)
+        for number, subset in enumerate(subsets):
+            base = (SUBSETN(number) + b"+" + self.face.name + self.face.subfontNameX).decode("pdfdoc")
+            stream = doc.idToObject["toUnicodeCMap:" + base]
+            stream.content = _to_unicode_cmap(base, [self.texts.get(code, chr(code)) for code in subset])
+
+
+def _to_unicode_cmap(name: str, texts: list[str]) -> str:
+    """A ToUnicode CMap for one-byte codes 0..len(texts)-1 (as ReportLab's, with text per code)."""
+    entries = [f"<{code:02X}> <{text.encode('utf-16-be').hex().upper()}>" for code, text in enumerate(texts)]
+    chunks = [entries[start:start + 100] for start in range(0, len(entries), 100)]  # at most 100 per block
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        f"/CIDSystemInfo << /Registry ({name}) /Ordering ({name}) /Supplement 0 >> def",
+        f"/CMapName /{name} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(texts) - 1:02X}>", "endcodespacerange",
+        *(line for chunk in chunks for line in (f"{len(chunk)} beginbfchar", *chunk, "endbfchar")),
+        "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+
 @cache
 def register_family(family: str) -> FontFamily:
     """Register a family's files with ReportLab (once) and return its font names."""
@@ -88,7 +137,7 @@ def register_family(family: str) -> FontFamily:
         source = style if style in files else fallback
         name = font_name(family, source)
         if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(files[source])))
+            pdfmetrics.registerFont(TextMappedFont(name, str(files[source])))
         names[style] = name
     for bold in (0, 1):
         for italic in (0, 1):
@@ -114,9 +163,10 @@ def family_for_script(language: str, script: str) -> str:
 class FontFace:
     """One registered font as the text engine needs it: HarfBuzz for shaping, ReportLab for the PDF.
 
-    Shaped glyphs without a character of their own (ligatures, contextual forms) get a
+    Right-to-left glyphs (each Nastaliq form, with or without a character of its own) get a
     private-use "carrier" code point registered with ReportLab's TTFont, so its subsetter
     embeds them; readers get the real text from ActualText spans, not from these carriers.
+    Other glyphs get a code per (glyph, text) pair whose ToUnicode is the text (see `code`).
     The carrier is U+E000 plus the glyph id, so the same glyph always gets the same code
     whatever was drawn before: builds stay byte-identical.
     """
@@ -125,7 +175,7 @@ class FontFace:
         self.name = name
         self.size = family_metrics(family).size
         self.word_space = family_metrics(family).word_space
-        self.ttf: TTFont = pdfmetrics.getFont(name)
+        self.ttf: TextMappedFont = pdfmetrics.getFont(name)
         self.hb_font = uharfbuzz.Font(self.ttf.hbFace)
         self._carriers: dict[int, str] = {}
         self._extents: dict[int, tuple[float, float, float, float] | None] = {}
@@ -137,6 +187,19 @@ class FontFace:
 
     def covers(self, char: str) -> bool:
         return self.hb_font.get_nominal_glyph(ord(char)) is not None
+
+    def code(self, glyph: int, cluster: str, first: bool) -> str:
+        """The character ReportLab will encode to draw `glyph`, one of those drawing `cluster`.
+
+        Right-to-left clusters keep their glyphs' carriers (readers take their text from the
+        line's ActualText). Any other glyph gets a code of its own for what it stands for, and
+        ToUnicode says so: the cluster's text on its first glyph (a ligature copies out as its
+        letters), nothing on the others.
+        """
+        if any(unicodedata.bidirectional(char) in ("R", "AL", "AN") for char in cluster):
+            return self.carrier(glyph)
+        return self.ttf.code_for(glyph, cluster if first else "",
+                                 self.hb_font.get_glyph_h_advance(glyph) * 1000 / self.upem)
 
     def carrier(self, glyph: int) -> str:
         """The character ReportLab will encode to draw this glyph.

@@ -235,26 +235,39 @@ def _draw_line(canvas: Canvas, text: str, line: Line, x: float, baseline: float,
     code.append(f"/Span <</ActualText {_utf16_hex(written)}>> BDC")
     if for_pdfium != written:
         code.append(f"/Span <</ActualText {_utf16_hex(for_pdfium)}>> BDC")
-    code.extend(_show_glyphs(list(line.glyphs), x, baseline, size, canvas._doc, _glyph_codes(canvas)))
+    code.extend(_show_glyphs(list(line.glyphs), _cluster_texts(text, line), x, baseline, size, canvas._doc,
+                             _glyph_codes(canvas)))
     if for_pdfium != written:
         code.append("EMC")
     code.append("EMC")
     code.append("ET")
 
 
-def _glyph_codes(canvas: Canvas) -> dict[tuple[str, int], tuple[int, bytes, str]]:
-    """Per document: (font, glyph) -> (subset, code byte, PDF font name), once ReportLab assigned it."""
+def _cluster_texts(text: str, line: Line) -> dict[int, str]:
+    """Cluster start -> the text it draws: up to the next cluster's start (or the line's end)."""
+    starts = sorted({glyph.cluster for glyph in line.glyphs})
+    ends = [*starts[1:], line.end]
+    return {start: text[start:end] for start, end in zip(starts, ends[:len(starts)], strict=True)}
+
+
+def _glyph_codes(canvas: Canvas) -> dict[tuple[str, int, str, bool], tuple[int, bytes, str]]:
+    """Per document: (font, glyph, cluster text, first of its cluster) -> (subset, code byte, PDF font
+    name), once ReportLab assigned it."""
     return canvas.__dict__.setdefault("_leaflet_glyph_codes", {})
 
 
-def _show_glyphs(glyphs: list[PlacedGlyph], origin: float, baseline: float, size: float,
-                 doc, codes: dict[tuple[str, int], tuple[int, bytes, str]]) -> list[str]:
-    """Text operators for glyphs: TJ adjustments move along the line, text rise (Ts) up and down."""
+def _show_glyphs(glyphs: list[PlacedGlyph], texts: dict[int, str], origin: float, baseline: float, size: float,
+                 doc, codes: dict[tuple[str, int, str, bool], tuple[int, bytes, str]]) -> list[str]:
+    """Text operators for glyphs: TJ adjustments move along the line, text rise (Ts) up and down.
+
+    Each cluster's text goes with the first of its glyphs shown (see `FontFace.code`).
+    """
     operators: list[str] = []
     font_key = None
     rise = 0.0
     pen = None  # the PDF's text position after the last glyph shown
     pending: list[str] = []
+    told: set[int] = set()
 
     def flush() -> None:
         if pending:
@@ -263,10 +276,13 @@ def _show_glyphs(glyphs: list[PlacedGlyph], origin: float, baseline: float, size
 
     for glyph in glyphs:
         face = glyph.font
-        known = codes.get((face.name, glyph.glyph))
+        cluster, first = texts.get(glyph.cluster, ""), glyph.cluster not in told
+        told.add(glyph.cluster)
+        known = codes.get((face.name, glyph.glyph, cluster, first))
         if known is None:
-            (subset, code_bytes), = face.ttf.splitString(face.carrier(glyph.glyph), doc)
-            known = codes[face.name, glyph.glyph] = (subset, code_bytes, face.ttf.getSubsetInternalName(subset, doc))
+            (subset, code_bytes), = face.ttf.splitString(face.code(glyph.glyph, cluster, first), doc)
+            known = codes[face.name, glyph.glyph, cluster, first] = (
+                subset, code_bytes, face.ttf.getSubsetInternalName(subset, doc))
         subset, code_bytes, pdf_font = known
         gx, gy = glyph.x * size, glyph.y * size
         font_size = size * face.size
