@@ -50,8 +50,10 @@ from leaflet.layout.pages import PageFurniture, PageTexts
 from leaflet.layout.picture import PictureBlock
 from leaflet.layout.styles import Palette, Styles, one_ink, palette_for, styles_for, to_cmyk
 from leaflet.layout.table import TableBlock
+from leaflet.layout.tagging import Structure
 from leaflet.layout.textblock import BULLET, BlockStyle, TextBlock, TextFlowable
 from leaflet.outputs import output_name
+from leaflet.pdf.structure import add_structure
 from leaflet.text import TextStyle, family_for_script, parse_inline, register_family, set_text
 from leaflet.text import locale as wording
 
@@ -117,9 +119,10 @@ def render_leaflet(leaflet: Leaflet, language: str, size: str, for_print: bool =
         return _LeafletRenderer(leaflet, language, size, for_print, spacing, contacts_on_cover=contacts_on_cover)
 
     spacing, plan, pages = _balanced(renderer)
-    final = renderer(spacing).render(total_pages=pages, feathering=plan)
+    structure = Structure()
+    final = renderer(spacing).render(total_pages=pages, feathering=plan, structure=structure)
     assert final.pages == pages, "page count changed between passes"
-    return final.data
+    return add_structure(final.data, structure.root)
 
 
 def _balanced(renderer_for: Callable[[float], _LeafletRenderer]) -> tuple[float, dict[int, float], int]:
@@ -220,9 +223,13 @@ class _Document(BaseDocTemplate):
     placed: Flowable | None = None  # the last flowable placed
     feathering: Mapping[int, float] = MappingProxyType({})  # points added to each gap, by page
     fills: tuple[PageFill, ...] = ()
+    structure: Structure | None = None  # the logical structure being recorded, on the final pass
     _lowest: float | None = None  # where the last flowable placed on this page ends
     _gaps = 0  # flowables placed on this page under another
     _below_another = False  # the flowable being placed is not the first on its page
+
+    def beforeDocument(self) -> None:  # noqa: N802 (ReportLab's API)
+        self.canv.structure = self.structure
 
     def afterPage(self) -> None:  # noqa: N802 (ReportLab's API)
         self.pages_drawn = self.page
@@ -311,9 +318,11 @@ class _LeafletRenderer:
         return self.render(total_pages=1, story=cards, numbered=False, band=False)
 
     def render(self, total_pages: int | None, story: list[Flowable] | None = None,
-               numbered: bool = True, band: bool = True, feathering: dict[int, float] | None = None) -> _Pass:
+               numbered: bool = True, band: bool = True, feathering: dict[int, float] | None = None,
+               structure: Structure | None = None) -> _Pass:
         """The PDF, its page count and how full each page is; without `total_pages` a quick pass
-        that only counts. `feathering`: points added to each gap between blocks, by page."""
+        that only counts. `feathering`: points added to each gap between blocks, by page;
+        `structure`: where the pass records its logical structure (tagging.py)."""
         buffer = io.BytesIO()
         content, facts, g, offset = self.content, self.facts, self.geometry, self.offset
         doc = _Document(
@@ -338,6 +347,7 @@ class _LeafletRenderer:
         doc.addPageTemplates([first, later] if band else [later])
         maker = _MeasuringCanvas if total_pages is None else _PrintCanvas if self.for_print else Canvas
         doc.feathering = feathering or {}
+        doc.structure = structure
         doc.build(story if story is not None else self._story(), canvasmaker=maker)
         return _Pass(buffer.getvalue(), doc.pages_drawn, doc.fills)
 
@@ -487,7 +497,7 @@ class _LeafletRenderer:
             paragraph.keep_with_next = paragraph.lead_in = block.text.rstrip().endswith(":")
             return [paragraph]
         if isinstance(block, Subheading):
-            subheading = TextBlock(block.text, styles.subheading)
+            subheading = TextBlock(block.text, styles.subheading, role="H3")
             subheading.keep_with_next = True
             return [subheading]
         if isinstance(block, BulletList):
@@ -498,7 +508,7 @@ class _LeafletRenderer:
         if isinstance(block, Picture):
             frame = self.geometry.text_height
             caption = BlockStyle(styles.small.text.with_(align="center"))
-            return [PictureBlock(block.path, block.caption, caption, styles.small.text.size * 0.5,
+            return [PictureBlock(block.path, str(block.alt), block.caption, caption, styles.small.text.size * 0.5,
                                  styles.body.space_after * 0.6, frame, self._latin_font())]
         if isinstance(block, Table):
             pad = styles.body.text.size * 0.4

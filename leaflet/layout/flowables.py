@@ -23,7 +23,7 @@ class SectionHeading(TextBlock):
     """A section heading that also marks its place in the PDF outline."""
 
     def __init__(self, text: str, style: BlockStyle, outline_key: str, outline_title: str) -> None:
-        super().__init__(text, style)
+        super().__init__(text, style, role="H2")
         self.outline_key = outline_key
         self.outline_title = outline_title
         self.keep_with_next = True

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from leaflet.layout.textblock import BlockStyle, TextFlowable, draw_block, left_edge
+from leaflet.layout.tagging import Tag, marked
+from leaflet.layout.textblock import BlockStyle, TextFlowable, draw_marker, left_edge
 from leaflet.text import Run, SetText, set_text
 
 
@@ -19,6 +20,12 @@ class ListItem:
     style: BlockStyle
     marker: str | None
     lines: SetText | None = None
+    tags: tuple[Tag, Tag] | None = None  # its Lbl and LBody, children of its LI (tagging.py)
+
+    def labelled(self, tag: Tag) -> ListItem:
+        """This item as an LI of `tag`, an L."""
+        item = tag.child("LI")
+        return replace(self, tags=(item.child("Lbl"), item.child("LBody")))
 
     def setting(self, width: float) -> SetText:
         if self.lines is not None:
@@ -28,10 +35,15 @@ class ListItem:
     def parts(self, setting: SetText, lines: int) -> tuple[ListItem, ListItem]:
         """The item's first `lines` lines, with its marker, and the rest."""
         first, rest = setting.split(lines)
-        return ListItem(self.runs, self.style, self.marker, first), ListItem(self.runs, self.style, None, rest)
+        return replace(self, lines=first), replace(self, marker=None, lines=rest)
 
     def draw(self, canvas: Canvas, setting: SetText, width: float, top: float) -> None:
-        draw_block(canvas, setting, self.style, self.marker, width, top)
+        label, body = self.tags or (None, None)
+        if self.marker and setting.lines:
+            with marked(canvas, label):
+                draw_marker(canvas, setting, self.style, self.marker, width, top)
+        with marked(canvas, body):
+            setting.draw(canvas, 0 if setting.rtl else self.style.indent, top)
 
 
 class ListBlock(TextFlowable):
@@ -47,9 +59,10 @@ class ListBlock(TextFlowable):
     def __init__(self, items: list[ListItem], breaks_inside: bool, space_after: float,
                  continues: bool = False) -> None:
         super().__init__()
-        self.items = items
+        whole = Tag("L")
+        self.items = [item if item.tags is not None else item.labelled(whole) for item in items]
         self.breaks_inside = breaks_inside
-        self.spaceBefore = items[0].style.space_before
+        self.spaceBefore = self.items[0].style.space_before
         self.spaceAfter = space_after
         self.continues = continues  # goes on from the page before: a floating diagram waits for its end
 

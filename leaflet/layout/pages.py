@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from leaflet.layout.geometry import PageGeometry, from_start
 from leaflet.layout.styles import Palette, Styles
+from leaflet.layout.tagging import artifact
 from leaflet.layout.textblock import BlockStyle, TextBlock
 from leaflet.text import SetText, fit_line, fit_size, parse_inline, set_text
 
@@ -84,7 +85,7 @@ class HeaderBand:
         self.top_row = max(self.badge_height, self.institute_height + self.kicker_height)
         scale = 1.0
         while True:
-            self.title = TextBlock(texts.title, _scaled(styles.title, scale))
+            self.title = TextBlock(texts.title, _scaled(styles.title, scale), role="H1")
             self.subtitle = TextBlock(texts.subtitle, _scaled(styles.subtitle, min(1.0, scale * 1.2)))
             self.title_height = self.title.wrap(width, 1000)[1]
             self.subtitle_height = self.subtitle.wrap(width, 1000)[1]
@@ -99,17 +100,18 @@ class HeaderBand:
         g, pal = self.geometry, self.palette
         bottom = g.height - self.height
         left, across = -self.bleed, g.width + 2 * self.bleed
-        canvas.setFillColor(pal.primary)
-        canvas.rect(left, bottom, across, self.height + self.bleed, stroke=0, fill=1)
-        if self.hours:
-            canvas.setFillColor(pal.primary_dark)
-            canvas.rect(left, bottom, across, self.strip_height, stroke=0, fill=1)
-        canvas.setFillColor(pal.accent)
-        canvas.rect(left, bottom - 3, across, 3, stroke=0, fill=1)
         margin, width, rtl = g.margin_side, g.text_width, self.rtl
         top = g.height - self.pad
-        badge_x = from_start(margin, self.badge_width, g.width, rtl)
-        self._draw_badge(canvas, badge_x, top - self.badge_height)
+        with artifact(canvas):  # the band's colours and badge; its words are the leaflet's own
+            canvas.setFillColor(pal.primary)
+            canvas.rect(left, bottom, across, self.height + self.bleed, stroke=0, fill=1)
+            if self.hours:
+                canvas.setFillColor(pal.primary_dark)
+                canvas.rect(left, bottom, across, self.strip_height, stroke=0, fill=1)
+            canvas.setFillColor(pal.accent)
+            canvas.rect(left, bottom - 3, across, 3, stroke=0, fill=1)
+            badge_x = from_start(margin, self.badge_width, g.width, rtl)
+            self._draw_badge(canvas, badge_x, top - self.badge_height)
         text_start = margin + self.badge_width + self.pad * 0.6
         block = self.institute_height + self.kicker_height
         text_top = top - (self.top_row - block) / 2
@@ -175,8 +177,9 @@ class PageFurniture:
 
     def first_page(self, canvas: Canvas, _doc) -> None:
         self.band.draw(canvas)
-        self._footer(canvas)
-        self._draft_mark(canvas)
+        with artifact(canvas):
+            self._footer(canvas)
+            self._draft_mark(canvas)
 
     def _draft_mark(self, canvas: Canvas) -> None:
         """A small amber pill centred in the top margin: this translation is not yet reviewed."""
@@ -192,6 +195,12 @@ class PageFurniture:
         mark.draw(canvas, g.margin_side + (g.text_width - mark.width) / 2, bottom + height)
 
     def later_page(self, canvas: Canvas, _doc) -> None:
+        with artifact(canvas):
+            self._running_head(canvas)
+            self._footer(canvas)
+            self._draft_mark(canvas)
+
+    def _running_head(self, canvas: Canvas) -> None:
         g = self.geometry
         title = self.running_title.setting
         height = _row_height([title, self.wordmark])
@@ -201,8 +210,6 @@ class PageFurniture:
         canvas.setLineWidth(0.8)
         rule = top - height - self.rule_gap
         canvas.line(g.margin_side, rule, g.width - g.margin_side, rule)
-        self._footer(canvas)
-        self._draft_mark(canvas)
 
     def _footer(self, canvas: Canvas) -> None:
         """The leaflet's code, version and date, and the page number on the page's outer edge: a

@@ -15,6 +15,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 from svglib.svglib import svg2rlg
 
+from leaflet.layout.tagging import Tag, figure
 from leaflet.layout.textblock import BlockStyle, TextBlock
 
 MAX_HEIGHT_SHARE = 0.5  # of the room a page's frame offers
@@ -54,10 +55,11 @@ def _natural_size(path: str) -> tuple[float, float]:
 
 
 class PictureBlock(Flowable):
-    def __init__(self, path: str, caption: str | None, caption_style: BlockStyle, gap: float, space: float,
-                 frame_height: float, font_name: str) -> None:
+    def __init__(self, path: str, alt: str, caption: str | None, caption_style: BlockStyle, gap: float,
+                 space: float, frame_height: float, font_name: str) -> None:
         super().__init__()
         self.path = path
+        self.alt = alt
         self.font_name = font_name  # an embedded font for the renderer's initial state (it draws no text)
         self.caption = TextBlock(caption, caption_style) if caption else None
         self.gap = gap
@@ -75,9 +77,10 @@ class PictureBlock(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         x, y = (self.width - self.picture_width) / 2, self.caption_height
-        if Path(self.path).suffix.lower() == ".svg":
-            draw_svg(canvas, self.path, x, y, self.picture_width, self.picture_height, self.font_name)
-        else:
-            canvas.drawImage(ImageReader(self.path), x, y, self.picture_width, self.picture_height, mask="auto")
+        with figure(canvas, Tag("Figure", alt=self.alt)):
+            if Path(self.path).suffix.lower() == ".svg":
+                draw_svg(canvas, self.path, x, y, self.picture_width, self.picture_height, self.font_name)
+            else:
+                canvas.drawImage(ImageReader(self.path), x, y, self.picture_width, self.picture_height, mask="auto")
         if self.caption:
             self.caption.drawOn(canvas, 0, 0)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
+from leaflet.layout.tagging import Tag, marked
 from leaflet.text import Run, SetText, TextStyle, parse_inline, set_text
 from leaflet.text.locale import text_direction
 
@@ -33,6 +34,7 @@ class TextFlowable(Flowable):
 
     above: TextFlowable | None = None
     lift = 0.0
+    tag: Tag | None = None  # its structure element (tagging.py); the parts of a split one share it
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,8 +78,9 @@ class TextBlock(TextFlowable):
     at the foot or head of a page.
     """
 
-    def __init__(self, text: str | list[Run], style: BlockStyle) -> None:
+    def __init__(self, text: str | list[Run], style: BlockStyle, role: str = "P") -> None:
         super().__init__()
+        self.tag = Tag(role)
         self.runs = parse_inline(text) if isinstance(text, str) else text
         self.style = style
         self.spaceBefore = style.space_before
@@ -124,10 +127,13 @@ class TextBlock(TextFlowable):
         head.above = self.above
         tail = _Prepared(rest, self.style, space_before=0, space_after=self.spaceAfter)
         tail.continues = True
+        head.tag = tail.tag = self.tag
         return [head, tail]
 
     def draw(self) -> None:
-        draw_block(self.canv, self.setting(self.width), self.style, None, self.width, self.height + self.lift)
+        setting = self.setting(self.width)
+        with marked(self.canv, self.tag, setting.text):
+            draw_block(self.canv, setting, self.style, None, self.width, self.height + self.lift)
 
 
 class _Prepared(TextFlowable):
@@ -155,14 +161,21 @@ class _Prepared(TextFlowable):
         return []
 
     def draw(self) -> None:
-        draw_block(self.canv, self.set_text, self.style, None, self.width, self.height + self.lift)
+        with marked(self.canv, self.tag, self.set_text.text):
+            draw_block(self.canv, self.set_text, self.style, None, self.width, self.height + self.lift)
 
 
 def draw_block(canvas, setting: SetText, style: BlockStyle, bullet: str | None, width: float,
                height: float) -> None:
     """A block's lines with their top at `height`, its bullet or number hanging at the start."""
+    draw_marker(canvas, setting, style, bullet, width, height)
+    setting.draw(canvas, 0 if setting.rtl else style.indent, height)
+
+
+def draw_marker(canvas, setting: SetText, style: BlockStyle, bullet: str | None, width: float,
+                height: float) -> None:
+    """The bullet or number of a block whose top is at `height`, hanging at its start."""
     indent = style.indent
-    setting.draw(canvas, 0 if setting.rtl else indent, height)
     if bullet and setting.lines:
         marker_style = style.text.with_(colour=style.bullet_colour or style.text.colour, bold=True,
                                         align="start")

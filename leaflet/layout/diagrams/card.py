@@ -14,6 +14,7 @@ from leaflet.content.diagrams import Panel as PanelSpec
 from leaflet.content.model import DiagramLabel
 from leaflet.layout.geometry import from_start
 from leaflet.layout.styles import Palette, Styles
+from leaflet.layout.tagging import Tag, figure
 from leaflet.layout.textblock import BlockStyle, TextBlock
 
 
@@ -96,11 +97,13 @@ class DiagramCard(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        """The card as one figure, described by its title and labels in reading order."""
         canvas = self.canv
-        canvas.setFillColor(self.palette.tint)
-        canvas.roundRect(0, 0, self.width, self.height, self.pad * 0.6, stroke=0, fill=1)
-        self.title.drawOn(canvas, self.pad, self.height - self.pad - self.title_height)
-        top = self.height - self.pad * 1.6 - self.title_height
-        for panel, height in zip(self.panels, self.panel_heights, strict=True):
-            panel.draw(top)
-            top -= height + self.pad
+        with figure(canvas, Tag("Figure")):
+            canvas.setFillColor(self.palette.tint)
+            canvas.roundRect(0, 0, self.width, self.height, self.pad * 0.6, stroke=0, fill=1)
+            self.title.drawOn(canvas, self.pad, self.height - self.pad - self.title_height)
+            top = self.height - self.pad * 1.6 - self.title_height
+            for panel, height in zip(self.panels, self.panel_heights, strict=True):
+                panel.draw(top)
+                top -= height + self.pad

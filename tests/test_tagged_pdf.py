@@ -1,0 +1,106 @@
+"""The leaflets are tagged PDFs: a structure tree in reading order, figures described in words,
+page furniture kept out of it (issue 16)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from leaflet.content.model import BulletList, DiagramBlock, NumberedList, Subheading
+
+SIZES = ("A4", "A5")
+
+
+def _elements(path: Path) -> list[dict]:
+    """The structure elements in reading order (depth first), each with its role and /Alt."""
+    reader = PdfReader(path)
+    found: list[dict] = []
+
+    def walk(element) -> None:
+        element = element.get_object()
+        found.append({"role": element["/S"][1:], "alt": element.get("/Alt"),
+                      "mcids": [kid["/MCID"] for kid in element["/K"] if "/MCID" in kid]})
+        for kid in element["/K"]:
+            if "/S" in kid.get_object():
+                walk(kid)
+
+    for top in reader.trailer["/Root"]["/StructTreeRoot"]["/K"]:
+        walk(top)
+    return found
+
+
+def _expected_roles(leaflet, language: str) -> list[str]:
+    """Headings, list items and figures of the content, in its order."""
+    roles: list[str] = []
+    for section in leaflet.languages[language].sections:
+        if section.heading is not None:
+            roles.append("H2")
+        for block in section.blocks:
+            if isinstance(block, Subheading):
+                roles.append("H3")
+            elif isinstance(block, BulletList):
+                roles += ["LI"] * len(block.items)
+            elif isinstance(block, NumberedList):
+                roles += ["LI"] * len(block.numbered)
+            elif isinstance(block, DiagramBlock):
+                roles.append("Figure")
+    return roles
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_the_structure_lists_every_heading_list_item_and_figure_in_order(built, built_urdu, leaflet, language,
+                                                                          size) -> None:
+    path = (built if language == "en" else built_urdu)[size]
+    assert "Tagged:          yes" in subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    elements = _elements(path)
+    assert elements[0]["role"] == "Document"
+    assert [e["role"] for e in elements if e["role"] == "H1"] == ["H1"], "the title, once"
+    shown = [e["role"] for e in elements if e["role"] in ("H2", "H3", "LI", "Figure")]
+    expected = _expected_roles(leaflet, language)
+    # Figures float to the next page when they do not fit; they stay in the order of the content.
+    assert [r for r in shown if r != "Figure"] == [r for r in expected if r != "Figure"]
+    assert shown.count("Figure") == expected.count("Figure")
+    for element in elements:
+        if element["role"] == "LI":
+            continue  # its Lbl and LBody hold its content
+        if element["role"] == "Figure":
+            assert element["alt"] and len(element["alt"]) > 10, "every figure is described in words"
+
+
+def test_english_headings_read_as_written(built, leaflet) -> None:
+    text = subprocess.run(["pdfinfo", "-struct-text", str(built["A4"])], capture_output=True, text=True).stdout
+    headings = [str(section.heading) for section in leaflet.languages["en"].sections if section.heading is not None]
+    found: list[str] = []
+    reading = False
+    for line in text.splitlines():
+        if line.strip() == "H2 (block)":
+            found.append("")
+            reading = True
+        elif reading and line.strip().startswith('"'):
+            found[-1] = " ".join(f"{found[-1]} {line.strip().strip(chr(34))}".split())
+        else:
+            reading = False
+    # poppler prints an element's first line of text
+    assert len(found) == len(headings)
+    assert all(heading.startswith(first) and len(first.split()) >= min(3, len(heading.split()))
+               for first, heading in zip(found, headings, strict=True)), (found, headings)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_page_points_into_the_tree_and_furniture_is_an_artifact(built_urdu, size) -> None:
+    reader = PdfReader(built_urdu[size])
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "ur-PK"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    numbers = root["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    owners = dict(zip(numbers[::2], numbers[1::2], strict=True))
+    for index, page in enumerate(reader.pages):
+        assert page["/StructParents"] == index and page["/Tabs"] == "/S"
+        content = page.get_contents().get_data()
+        assert content.count(b"/MCID ") == len(owners[index]), "each MCID on the page has its element"
+        assert b"/Artifact BMC" in content, "running head, footer and page number are artifacts"
