@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from leaflet.pdf.placement import text_lines
 from tests.conftest import ROOT, run_cli, translate_po
+from tests.pdfstructure import elements, unmarked_painting
 
 FIXTURE = ROOT / "tests" / "fixtures" / "schedule"
 
@@ -202,3 +203,21 @@ def test_a_long_number_style_hangs_clear_of_its_items(tmp_path: Path, language: 
     assert result.returncode == 0, result.stderr  # the placement check finds no overprint
     assert pattern.replace("{number}", "10").split()[0] in " ".join(page_texts(
         tmp_path / f"visit-schedule_{language}_A5.pdf"))
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_tables_and_pictures_are_tagged_in_reading_order(built, language) -> None:
+    for size in ("A4", "A5"):
+        path = built / f"visit-schedule_{language}_{size}.pdf"
+        assert unmarked_painting(path) == []
+        found = elements(path)
+        tables = [index for index, element in enumerate(found) if element["role"] == "Table"]
+        assert tables, "the table is one Table element, however many pages it runs over"
+        for index in tables:
+            rows = [element for element in found[index + 1:] if element["depth"] == found[index]["depth"] + 1]
+            rows = rows[:next((n for n, row in enumerate(rows) if row["role"] != "TR"), len(rows))]
+            assert len(rows) >= 2
+        cells = [element["role"] for element in found if element["role"] in ("TH", "TD")]
+        assert cells[0] == "TH" and "TD" in cells and cells.index("TD") > cells.count("TH") - 1
+        figures = [element for element in found if element["role"] == "Figure"]
+        assert figures and all(element["alt"] for element in figures)

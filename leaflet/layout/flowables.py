@@ -16,6 +16,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from leaflet.layout.geometry import from_start
 from leaflet.layout.styles import Palette, Styles
+from leaflet.layout.tagging import Tag, artifact, figure, in_reading_order
 from leaflet.layout.textblock import BlockStyle, TextBlock, TextFlowable
 
 
@@ -175,11 +176,12 @@ class CalloutBox(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.setFillColor(self.palette.tint)
-        canvas.roundRect(0, 0, self.width, self.height, self.padding * 0.4, stroke=0, fill=1)
-        canvas.setFillColor(self.palette.accent)
         rtl, text_width = self.text.rtl, self.width - self.bar - 2 * self.padding
-        canvas.rect(from_start(0, self.bar, self.width, rtl), 0, self.bar, self.height, stroke=0, fill=1)
+        with artifact(canvas):
+            canvas.setFillColor(self.palette.tint)
+            canvas.roundRect(0, 0, self.width, self.height, self.padding * 0.4, stroke=0, fill=1)
+            canvas.setFillColor(self.palette.accent)
+            canvas.rect(from_start(0, self.bar, self.width, rtl), 0, self.bar, self.height, stroke=0, fill=1)
         self.text.drawOn(canvas, from_start(self.bar + self.padding, text_width, self.width, rtl), self.padding)
 
 
@@ -293,13 +295,16 @@ class ContactCard(Flowable):
         rtl = self.title.rtl
         radius = pad * 0.6
         top = self.height
-        canvas.setFillColor(self.palette.primary)
-        canvas.roundRect(0, top - self.title_height, width, self.title_height, radius, stroke=0, fill=1)
-        canvas.rect(0, top - self.title_height, width, radius, stroke=0, fill=1)
+        with artifact(canvas):
+            canvas.setFillColor(self.palette.primary)
+            canvas.roundRect(0, top - self.title_height, width, self.title_height, radius, stroke=0, fill=1)
+            canvas.rect(0, top - self.title_height, width, radius, stroke=0, fill=1)
         self.title.drawOn(canvas, pad, top - self.title_height + self.title_pad / 2)
         y = top - self.title_height
         for (kind, cells), row_height in zip(self.rows, self.row_heights, strict=True):
-            self._draw_row_background(kind, y, row_height)
+            with artifact(canvas):
+                self._draw_row_background(kind, y, row_height)
+            in_reading_order(canvas, [block.tag for cell in cells for block in cell])
             if kind == "website":
                 self._draw_website(cells[0], y - 0.55 * pad, rtl)
                 y -= row_height
@@ -311,9 +316,10 @@ class ContactCard(Flowable):
                 self._draw_cell(cell, x, y - 0.55 * pad, column_width)
             y -= row_height
         # The border last, so the row fills do not paint over it.
-        canvas.setStrokeColor(self.palette.primary)
-        canvas.setLineWidth(1.2)
-        canvas.roundRect(0, 0, width, self.height, radius, stroke=1, fill=0)
+        with artifact(canvas):
+            canvas.setStrokeColor(self.palette.primary)
+            canvas.setLineWidth(1.2)
+            canvas.roundRect(0, 0, width, self.height, radius, stroke=1, fill=0)
 
     def _draw_website(self, cell: list[TextBlock], top: float, rtl: bool) -> None:
         """A QR code for the website, the address printed beside it (reading start first)."""
@@ -321,7 +327,8 @@ class ContactCard(Flowable):
         qr_x = from_start(pad, size, self.width, rtl)
         text_width = self._column_width("website")
         text_x = from_start(pad + size + pad, text_width, self.width, rtl)
-        self._draw_qr(qr_x, top - size, size)
+        with figure(self.canv, Tag("Figure", alt=f"QR code: {self.website_text}")):
+            self._draw_qr(qr_x, top - size, size)
         self.canv.linkURL(self.website_text, (qr_x, top - size, qr_x + size, top), relative=1)
         self._draw_cell(cell, text_x, top - (size - cell[0].height) / 2, text_width)
 
@@ -401,6 +408,7 @@ class KeyValueGrid(Flowable):
             y -= row_height
             cells = [(from_start(start, width, self.width, block.rtl), block, width)
                      for block, start, width in self._cells(row)]
+            in_reading_order(self.canv, [block.tag for _, block, _ in cells])
             for x, block, width in sorted(cells, key=lambda cell: cell[0]):  # left to right, as pdfium reads
                 _, height = block.wrapOn(self.canv, width, row_height)
                 block.drawOn(self.canv, x, y + row_height - height)
@@ -419,12 +427,13 @@ class RuledLines(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.setStrokeColor(self.colour)
-        self.canv.setLineWidth(0.8)
-        y = self.height - self.pitch
-        while y >= 0:
-            self.canv.line(0, y, self.width, y)
-            y -= self.pitch
+        with artifact(self.canv):
+            self.canv.setStrokeColor(self.colour)
+            self.canv.setLineWidth(0.8)
+            y = self.height - self.pitch
+            while y >= 0:
+                self.canv.line(0, y, self.width, y)
+                y -= self.pitch
 
 
 class FooterBlock(Flowable):
@@ -447,9 +456,10 @@ class FooterBlock(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.setStrokeColor(self.rule)
-        self.canv.setLineWidth(1)
-        self.canv.line(0, self.content_height, self.width, self.content_height)
+        with artifact(self.canv):
+            self.canv.setStrokeColor(self.rule)
+            self.canv.setLineWidth(1)
+            self.canv.line(0, self.content_height, self.width, self.content_height)
         y = self.content_height - self.space
         for part, height in zip(self.parts, self.heights, strict=True):
             y -= height

@@ -7,10 +7,13 @@ the right. A table taller than the page splits between rows, the header repeated
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from reportlab.platypus import Flowable
 
 from leaflet.layout.geometry import from_start
 from leaflet.layout.styles import Palette
+from leaflet.layout.tagging import Tag, artifact, in_reading_order
 from leaflet.layout.textblock import BlockStyle, TextBlock
 
 
@@ -24,8 +27,10 @@ class TableBlock(Flowable):
         self.pad = padding
         self.spaceBefore = space
         self.spaceAfter = space
-        self.header = [TextBlock(text, header_style) for text in header]
-        self.rows = [[TextBlock(text, cell_style) for text in row] for row in rows]
+        self.header = [TextBlock(text, header_style, role="TH") for text in header]
+        self.rows = [[TextBlock(text, cell_style, role="TD") for text in row] for row in rows]
+        self.tag = Tag("Table")
+        self.row_tags = [self.tag.child("TR") for _ in [header, *rows]]
 
     @property
     def rtl(self) -> bool:
@@ -66,27 +71,42 @@ class TableBlock(Flowable):
         parts = [TableBlock(self.header_texts, rows, self.header_style, self.cell_style, self.palette, self.pad,
                             self.spaceBefore) for rows in (self.row_texts[:count], self.row_texts[count:])]
         parts[0].spaceAfter = parts[1].spaceBefore = 0
+        # one table in the structure: the second part's rows are the same table's, its header a repeat
+        header, body = self.row_tags[0], self.row_tags[1:]
+        for part, rows in zip(parts, (body[:count], body[count:]), strict=True):
+            part.tag, part.row_tags = self.tag, [header, *rows]
+        parts[0].repeats_header, parts[1].repeats_header = self.repeats_header, True
         return parts
+
+    repeats_header = False  # the header of a part that goes on from the page before: no new content
 
     def draw(self) -> None:
         canvas = self.canv
         top = self.height
         for index, (cells, height) in enumerate(zip([self.header, *self.rows], self.heights, strict=True)):
-            if index == 0:
-                canvas.setFillColor(self.palette.tint)
-                canvas.rect(0, top - height, self.width, height, stroke=0, fill=1)
-            else:
-                canvas.setStrokeColor(self.palette.tint)
-                canvas.setLineWidth(0.8)
-                canvas.line(0, top, self.width, top)
+            with artifact(canvas):
+                if index == 0:
+                    canvas.setFillColor(self.palette.tint)
+                    canvas.rect(0, top - height, self.width, height, stroke=0, fill=1)
+                else:
+                    canvas.setStrokeColor(self.palette.tint)
+                    canvas.setLineWidth(0.8)
+                    canvas.line(0, top, self.width, top)
+            repeat = index == 0 and self.repeats_header
+            for cell in cells:
+                cell.tag.parent = self.row_tags[index]
+            if not repeat:
+                in_reading_order(canvas, [cell.tag for cell in cells])
             placed, start = [], 0.0
             for cell, width in zip(cells, self.widths, strict=True):
                 placed.append((from_start(start + self.pad, width, self.width, self.rtl), cell, width))
                 start += width + 2 * self.pad
-            for x, cell, width in sorted(placed, key=lambda item: item[0]):  # left to right, as pdfium reads
-                _, cell_height = cell.wrap(width, 10_000)
-                cell.drawOn(canvas, x, top - self.pad - cell_height)
+            with artifact(canvas) if repeat else nullcontext():
+                for x, cell, width in sorted(placed, key=lambda item: item[0]):  # left to right, as pdfium reads
+                    _, cell_height = cell.wrap(width, 10_000)
+                    cell.drawOn(canvas, x, top - self.pad - cell_height)
             top -= height
-        canvas.setStrokeColor(self.palette.primary)
-        canvas.setLineWidth(0.8)
-        canvas.line(0, 0, self.width, 0)
+        with artifact(canvas):
+            canvas.setStrokeColor(self.palette.primary)
+            canvas.setLineWidth(0.8)
+            canvas.line(0, 0, self.width, 0)

@@ -50,16 +50,17 @@ class Structure:
     def mark(self, page: int, tag: Tag) -> int:
         mcid = self._next_mcid.get(page, 0)
         self._next_mcid[page] = mcid + 1
-        self._join(tag)
+        self.join(tag)
         tag.kids.append(MarkedContent(page, mcid))
         return mcid
 
-    def _join(self, tag: Tag) -> None:
+    def join(self, tag: Tag) -> None:
+        """Put `tag` in the tree now (after what is in it already), with its ancestors."""
         if id(tag) in self._joined:
             return
         if tag.parent is None:
             tag.parent = self.root
-        self._join(tag.parent)
+        self.join(tag.parent)
         tag.parent.kids.append(tag)
         self._joined.add(id(tag))
 
@@ -84,6 +85,16 @@ def marked(canvas: Canvas, tag: Tag | None, words: str = "") -> Iterator[None]:
     yield
     structure.depth -= 1
     code.append("EMC")
+
+
+def in_reading_order(canvas: Canvas, tags: list[Tag | None]) -> None:
+    """Put these elements in the tree in this order, whatever order they are drawn in (cells of
+    a row are drawn left to right, which in a right-to-left row is against their reading order)."""
+    structure = _structure(canvas)
+    if structure is not None:
+        for tag in tags:
+            if tag is not None:
+                structure.join(tag)
 
 
 @contextmanager
