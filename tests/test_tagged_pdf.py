@@ -96,3 +96,22 @@ def test_everything_painted_is_content_or_artifact(built, built_urdu, size) -> N
     """PDF/UA: no ink outside the structure but page furniture and decoration marked as such."""
     for path in (built[size], built_urdu[size]):
         assert unmarked_painting(path) == []
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_every_link_is_a_link_element_with_its_annotation(built, built_urdu, language) -> None:
+    """Tap-to-call numbers and the website: each annotation is an OBJR of a Link element, which
+    the parent tree names as its owner, and says in words where it goes."""
+    path = (built if language == "en" else built_urdu)["A4"]
+    reader = PdfReader(path)
+    numbers = reader.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    owners = dict(zip(numbers[::2], numbers[1::2], strict=True))
+    annotations = [annotation.get_object() for page in reader.pages for annotation in page.get("/Annots", [])
+                   if annotation.get_object()["/Subtype"] == "/Link"]
+    assert len(annotations) >= 2, "the helpline and the website at least"
+    for annotation in annotations:
+        owner = owners[annotation["/StructParent"]].get_object()
+        assert owner["/S"] == "/Link"
+        assert any(kid.get("/Type") == "/OBJR" and kid["/Obj"].get_object() == annotation for kid in owner["/K"])
+        assert annotation["/Contents"]
+    assert sum(element["role"] == "Link" for element in structure_elements(path)) == len(annotations)

@@ -16,7 +16,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from leaflet.layout.geometry import from_start
 from leaflet.layout.styles import Palette, Styles
-from leaflet.layout.tagging import Tag, artifact, figure, in_reading_order
+from leaflet.layout.tagging import Tag, artifact, figure, in_reading_order, linked
 from leaflet.layout.textblock import BlockStyle, TextBlock, TextFlowable
 
 
@@ -238,7 +238,7 @@ class ContactCard(Flowable):
         return [head, tail]
 
     def _number(self, entry: ContactEntry, style: BlockStyle) -> TextBlock:
-        block = TextBlock(entry.phone, style)
+        block = TextBlock(entry.phone, style, role="Link")
         self.links[id(block)] = entry.tel
         return block
 
@@ -327,9 +327,10 @@ class ContactCard(Flowable):
         qr_x = from_start(pad, size, self.width, rtl)
         text_width = self._column_width("website")
         text_x = from_start(pad + size + pad, text_width, self.width, rtl)
-        with figure(self.canv, Tag("Figure", alt=f"QR code: {self.website_text}")):
+        link = Tag("Link")
+        with figure(self.canv, link.child("Figure", alt=f"QR code: {self.website_text}")):
             self._draw_qr(qr_x, top - size, size)
-        self.canv.linkURL(self.website_text, (qr_x, top - size, qr_x + size, top), relative=1)
+        linked(self.canv, link, self.website_text, (qr_x, top - size, qr_x + size, top), self.website_text)
         self._draw_cell(cell, text_x, top - (size - cell[0].height) / 2, text_width)
 
     def _draw_qr(self, x: float, y: float, size: float) -> None:
@@ -368,7 +369,7 @@ class ContactCard(Flowable):
                 setting = block.setting(width)
                 left = x + setting.line_x(setting.lines[0])
                 right = left + setting.natural_width
-                self.canv.linkURL(link, (left, top - height, right, top), relative=1)
+                linked(self.canv, block.tag, link, (left, top - height, right, top), f"{setting.text} ({link})")
             top -= height + gap
 
 

@@ -23,6 +23,15 @@ class MarkedContent:
     mcid: int
 
 
+@dataclass(frozen=True)
+class Annotation:
+    """A link annotation that belongs to a structure element: the `index`-th link drawn on its page."""
+
+    page: int  # from 0
+    index: int
+    description: str  # what following the link does, in words (its /Contents)
+
+
 @dataclass(eq=False)
 class Tag:
     """A structure element: its standard role, and its children in reading order."""
@@ -30,7 +39,7 @@ class Tag:
     role: str
     parent: Tag | None = None
     alt: str | None = None  # a figure in words
-    kids: list[Tag | MarkedContent] = field(default_factory=list)
+    kids: list[Tag | MarkedContent | Annotation] = field(default_factory=list)
 
     def child(self, role: str, alt: str | None = None) -> Tag:
         """A new element under this one (it joins the tree when something of it is drawn)."""
@@ -46,6 +55,7 @@ class Structure:
         self._joined: set[int] = {id(self.root)}
         self.depth = 0  # marked-content sequences open: what is drawn inside one belongs to it
         self.words: list[str] | None = None  # the texts drawn inside the figure being drawn
+        self._links: dict[int, int] = {}  # links drawn so far, by page
 
     def mark(self, page: int, tag: Tag) -> int:
         mcid = self._next_mcid.get(page, 0)
@@ -53,6 +63,12 @@ class Structure:
         self.join(tag)
         tag.kids.append(MarkedContent(page, mcid))
         return mcid
+
+    def annotate(self, page: int, tag: Tag, description: str) -> None:
+        index = self._links.get(page, 0)
+        self._links[page] = index + 1
+        self.join(tag)
+        tag.kids.append(Annotation(page, index, description))
 
     def join(self, tag: Tag) -> None:
         """Put `tag` in the tree now (after what is in it already), with its ancestors."""
@@ -109,6 +125,15 @@ def artifact(canvas: Canvas) -> Iterator[None]:
     yield
     structure.depth -= 1
     canvas._code.append("EMC")
+
+
+def linked(canvas: Canvas, tag: Tag | None, url: str, rect: tuple[float, float, float, float],
+           description: str) -> None:
+    """A link over `rect` (in the current coordinates) to `url`, part of `tag` (a Link element)."""
+    canvas.linkURL(url, rect, relative=1)
+    structure = _structure(canvas)
+    if structure is not None and tag is not None:
+        structure.annotate(canvas.getPageNumber() - 1, tag, description)
 
 
 @contextmanager

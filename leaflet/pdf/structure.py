@@ -20,7 +20,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from leaflet.layout.tagging import MarkedContent, Tag
+from leaflet.layout.tagging import Annotation, MarkedContent, Tag
 
 
 def add_structure(pdf: bytes, root: Tag) -> bytes:
@@ -30,7 +30,8 @@ def add_structure(pdf: bytes, root: Tag) -> bytes:
     tree_root = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
     tree_ref = writer._add_object(tree_root)  # pypdf's way to make an indirect object of a new dictionary
     by_page: dict[int, dict[int, IndirectObject]] = {}
-    document = _element(writer, root, tree_ref, pages, by_page)
+    links: list[IndirectObject] = []  # the element of each annotation given a /StructParent, in order
+    document = _element(writer, root, tree_ref, pages, by_page, links)
     tree_root[NameObject("/K")] = ArrayObject([document])
     numbers = ArrayObject()
     for index, page in enumerate(writer.pages):
@@ -38,8 +39,10 @@ def add_structure(pdf: bytes, root: Tag) -> bytes:
         page[NameObject("/Tabs")] = NameObject("/S")
         owners = by_page.get(index, {})
         numbers.extend([NumberObject(index), ArrayObject(owners[mcid] for mcid in sorted(owners))])
+    for offset, element in enumerate(links):
+        numbers.extend([NumberObject(len(writer.pages) + offset), element])
     tree_root[NameObject("/ParentTree")] = writer._add_object(DictionaryObject({NameObject("/Nums"): numbers}))
-    tree_root[NameObject("/ParentTreeNextKey")] = NumberObject(len(writer.pages))
+    tree_root[NameObject("/ParentTreeNextKey")] = NumberObject(len(writer.pages) + len(links))
     catalog = writer._root_object
     catalog[NameObject("/StructTreeRoot")] = tree_ref
     catalog[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
@@ -53,7 +56,7 @@ def add_structure(pdf: bytes, root: Tag) -> bytes:
 
 
 def _element(writer: PdfWriter, tag: Tag, parent: IndirectObject, pages: list[IndirectObject],
-             by_page: dict[int, dict[int, IndirectObject]]) -> IndirectObject:
+             by_page: dict[int, dict[int, IndirectObject]], links: list[IndirectObject]) -> IndirectObject:
     element = DictionaryObject({
         NameObject("/Type"): NameObject("/StructElem"),
         NameObject("/S"): NameObject(f"/{tag.role}"),
@@ -68,7 +71,23 @@ def _element(writer: PdfWriter, tag: Tag, parent: IndirectObject, pages: list[In
             kids.append(DictionaryObject({NameObject("/Type"): NameObject("/MCR"), NameObject("/Pg"): pages[kid.page],
                                           NameObject("/MCID"): NumberObject(kid.mcid)}))
             by_page.setdefault(kid.page, {})[kid.mcid] = reference
+        elif isinstance(kid, Annotation):
+            annotation = _link_annotation(writer, kid)
+            if annotation is not None:  # a print file draws no links
+                annotation.get_object()[NameObject("/StructParent")] = NumberObject(len(writer.pages) + len(links))
+                annotation.get_object()[NameObject("/Contents")] = TextStringObject(kid.description)
+                links.append(reference)
+                kids.append(DictionaryObject({NameObject("/Type"): NameObject("/OBJR"), NameObject("/Obj"): annotation,
+                                              NameObject("/Pg"): pages[kid.page]}))
         else:
-            kids.append(_element(writer, kid, reference, pages, by_page))
+            kids.append(_element(writer, kid, reference, pages, by_page, links))
     element[NameObject("/K")] = kids
     return reference
+
+
+def _link_annotation(writer: PdfWriter, link: Annotation) -> IndirectObject | None:
+    """The page's `index`-th link annotation, in the order they were drawn."""
+    annotations = writer.pages[link.page].get("/Annots")
+    found = [a for a in (annotations.get_object() if annotations is not None else [])
+             if a.get_object().get("/Subtype") == "/Link"]
+    return found[link.index] if link.index < len(found) else None
