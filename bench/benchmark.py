@@ -3,6 +3,7 @@
     python bench/benchmark.py
     python bench/benchmark.py --peers [--runs 5]
     python bench/benchmark.py --catalogue 1 10 40
+    python bench/benchmark.py --floor [--runs 7]
 
 `--peers` times each one-leaflet build and the full default build against Typst rendering the
 same leaflet with the same fonts (../shared/peers/render.py --one typst LANG SIZE), each in a
@@ -143,12 +144,17 @@ def typst(python: str, language: str, size: str) -> float:
     return wall([python, str(PEERS / "render.py"), "--one", "typst", language, size], PEERS)
 
 
-def peers(runs: int) -> None:
+def _peers_python() -> str:
     python = os.environ.get("LEAFLET_PEERS_PYTHON", "/tmp/peers/bin/python")
     if not Path(python).exists() or not (PEERS / "render.py").exists():
         sys.exit(f"no Typst peer: expected {PEERS}/render.py and a venv with typst at {python}; make one with\n"
                  f"  python3 -m venv /tmp/peers && /tmp/peers/bin/pip install typst==0.15.2 uharfbuzz pypdf\n"
                  "or set LEAFLET_PEERS_PYTHON to its python")
+    return python
+
+
+def peers(runs: int) -> None:
+    python = _peers_python()
     times: dict[str, list[float]] = {}
     for _ in range(runs):  # interleaved, so that the machine's load falls on both alike
         for language, size in CASES:
@@ -166,6 +172,35 @@ def peers(runs: int) -> None:
         print(f"| {language} {size}{note} | {mine:.2f} s | {theirs:.3f} s | {mine / theirs:.1f}x |")
     print(f"| full default build (8 PDFs) vs Typst's four | {median['ours full']:.2f} s | "
           f"{median['typst full']:.2f} s | {median['ours full'] / median['typst full']:.1f}x |")
+
+
+# What a fresh process of ours pays before it reads a byte of content: the interpreter, and the
+# libraries the pipeline is built on, imported as the build imports them.
+FLOOR = {
+    "the interpreter alone": "pass",
+    "+ ReportLab's canvas and TrueType fonts, uharfbuzz, PyYAML, babel":
+        "import reportlab.pdfgen.canvas, reportlab.pdfbase.ttfonts, uharfbuzz, yaml, babel.core",
+    "+ ReportLab's page templates (platypus), pypdf": "import reportlab.pdfgen.canvas, reportlab.pdfbase.ttfonts, "
+        "uharfbuzz, yaml, babel.core, reportlab.platypus.doctemplate, pypdf",
+}
+
+
+def floor(runs: int) -> None:
+    """The least a fresh process of ours can take, against Typst's whole build of one leaflet."""
+    python = _peers_python()
+    times: dict[str, list[float]] = {}
+    for _ in range(runs):
+        for name, code in FLOOR.items():
+            times.setdefault(name, []).append(wall([sys.executable, "-c", code], ROOT))
+        for language in ("en", "ur"):
+            times.setdefault(f"Typst, whole {language} A4 leaflet", []).append(typst(python, language, "A4"))
+    median = {name: statistics.median(values) for name, values in times.items()}
+    typst_en = median["Typst, whole en A4 leaflet"]
+    print(f"median of {runs} fresh-process runs, interleaved")
+    print("| fresh process | time | × Typst en A4 |")
+    print("|---|---|---|")
+    for name, seconds in median.items():
+        print(f"| {name} | {seconds:.3f} s | {seconds / typst_en:.1f}× |")
 
 
 def catalogue(counts: list[int]) -> None:
@@ -192,12 +227,17 @@ def catalogue(counts: list[int]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--peers", action="store_true", help="time ours against Typst, as ratios")
+    parser.add_argument("--floor", action="store_true",
+                        help="time a fresh process's interpreter and imports against Typst's whole build")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--catalogue", type=int, nargs="+", metavar="N",
                         help="time catalogues of N copies of the first leaflet, on both cores and one")
     args = parser.parse_args()
     if args.peers:
         peers(args.runs)
+        return
+    if args.floor:
+        floor(args.runs)
         return
     if args.catalogue:
         catalogue(args.catalogue)
