@@ -1,7 +1,8 @@
 """Where each glyph lands on the page, read back from a PDF's content stream.
 
-A small interpreter for the operators the leaflet writes (q Q cm BT ET Tf Tm Ts Tj TJ),
-so tests can check glyph positions against what HarfBuzz asked for.
+A small interpreter for the operators the leaflet writes (q Q cm BT ET Tf Tm Ts Tr Tz Tj TJ),
+so tests can check glyph positions against what HarfBuzz asked for. Glyphs shown invisibly
+(render mode 3: a right-to-left line's text layer) are not drawn, so not listed.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ def _multiply(a: tuple, b: tuple) -> tuple:
             a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5])
 
 
-def page_glyphs(path: Path) -> list[list[PlacedGlyph]]:
+def page_glyphs(path: Path, text_layer: bool = False) -> list[list[PlacedGlyph]]:
+    """Per page, the glyphs drawn; with `text_layer`, instead those shown invisibly (the text
+    layer of right-to-left lines, one glyph per character, in the order the line shows them)."""
     reader = PdfReader(path)
     pages = []
     for page in reader.pages:
@@ -44,6 +47,7 @@ def page_glyphs(path: Path) -> list[list[PlacedGlyph]]:
         stack = []
         font = size = None
         rise = 0.0
+        invisible, stretch = False, 1.0
         tm = (1, 0, 0, 1, 0, 0)
         for operands, operator in ContentStream(page.get_contents(), reader).operations:
             op = operator.decode()
@@ -59,6 +63,10 @@ def page_glyphs(path: Path) -> list[list[PlacedGlyph]]:
                 font, size = str(operands[0]), float(operands[1])
             elif op == "Ts":
                 rise = float(operands[0])
+            elif op == "Tr":
+                invisible = int(operands[0]) == 3
+            elif op == "Tz":
+                stretch = float(operands[0]) / 100
             elif op == "Tm":
                 tm = tuple(float(v) for v in operands)
             elif op in ("Tj", "TJ"):
@@ -70,10 +78,11 @@ def page_glyphs(path: Path) -> list[list[PlacedGlyph]]:
                         for code in raw:
                             origin = _multiply((1, 0, 0, 1, 0, rise), _multiply(tm, ctm))
                             char = unicode[font].get(code, "")
-                            glyphs.append(PlacedGlyph(char, code, origin[4], origin[5], size, font))
-                            advance = width_list[code - first] / 1000 * size if code >= first else 0
+                            if invisible == text_layer:
+                                glyphs.append(PlacedGlyph(char, code, origin[4], origin[5], size, font))
+                            advance = (width_list[code - first] / 1000 * size if code >= first else 0) * stretch
                             tm = (*tm[:4], tm[4] + advance * tm[0], tm[5])
                     else:
-                        tm = (*tm[:4], tm[4] - float(item) / 1000 * size * tm[0], tm[5])
+                        tm = (*tm[:4], tm[4] - float(item) / 1000 * size * stretch * tm[0], tm[5])
         pages.append(glyphs)
     return pages

@@ -48,8 +48,17 @@ def test_urdu_copies_out_verbatim_in_pdfium(built_urdu, leaflet, size) -> None:
     assert helpline in folded(text)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: Urdu copies out in written order in pdfium only (measured)")
-@pytest.mark.parametrize("reader", [name for name in READERS if name != "pdfium"])
+@pytest.mark.parametrize("size", SIZES)
+def test_urdu_copies_out_verbatim_in_pdfjs_from_the_text_layer(built_urdu, leaflet, size) -> None:
+    """pdf.js reads no ActualText: the text layer gives it the lines (leaflet/text/layer.py)."""
+    text = _text("pdf.js", built_urdu[size])
+    assert verbatim_share(text, _paragraphs(leaflet, "ur")) >= (0.95 if size == "A4" else 0.9)
+    helpline = next(c.phone for c in leaflet.facts.shown_contacts() if c.emphasis == "helpline")
+    assert helpline in folded(text)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 16: Urdu copies out in written order in pdfium and pdf.js only")
+@pytest.mark.parametrize("reader", ["poppler", "MuPDF", "pdfminer"])
 def test_urdu_copies_out_verbatim_in_the_other_readers(built_urdu, leaflet, reader) -> None:
     text = _text(reader, built_urdu["A4"])
     assert verbatim_share(text, _paragraphs(leaflet, "ur")) >= 0.9

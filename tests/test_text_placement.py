@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-import uharfbuzz as hb
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -20,7 +20,6 @@ from leaflet.layout.textblock import TextBlock
 from leaflet.pdf import CHECKS, check_pdf
 from leaflet.pdf.placement import overprints, text_lines, text_placement_problems
 from leaflet.text import register_family
-from tests.conftest import ROOT
 from tests.pdfglyphs import page_glyphs
 
 ENGLISH = ("The liver is the largest solid organ in the body. It cleans the blood, makes bile "
@@ -118,32 +117,26 @@ def test_booklet_sheets_are_checked_against_both_halves(built) -> None:
 
 
 def test_ink_boxes_are_the_embedded_glyphs_own_extents(tmp_path) -> None:
-    """Each box is the glyph's extent in its original font file, where the PDF puts its origin.
-
-    The code drawn is not the glyph id in the embedded subset (a Nastaliq subset draws glyph
-    c + 1 for code c): the subset's own cmap maps it. Here the private-use carrier in ToUnicode
-    (U+E000 + original glyph id) tells which glyph of the original font it was.
-    """
+    """Each box is the extent of the glyph the embedded subset draws for the code, where the PDF
+    puts its origin (read with fontTools from the subset itself: its cmap, then its outline)."""
     path = tmp_path / "urdu.pdf"
     g = geometry_for("A5")
     path.write_bytes(draw_pdf([(URDU + " CT 70-80%", "ur", g.margin_side, 500)]))
     placed = page_glyphs(path)[0]
     page = PdfReader(path).pages[0]
-    names = {str(name): str(font.get_object()["/BaseFont"]).split("+")[-1]
-             for name, font in page["/Resources"]["/Font"].items()}
+    subsets = {}
+    for name, font in page["/Resources"]["/Font"].items():
+        program = TTFont(io.BytesIO(font.get_object()["/FontDescriptor"]["/FontFile2"].get_data()))
+        subsets[str(name)] = (program, program["cmap"].getcmap(1, 0).cmap)
     boxes = [glyph[:4] for line in text_lines(page) for glyph in line.glyphs]
     expected = []
     for glyph in placed:
-        face = hb.Face(hb.Blob.from_file_path(str(ROOT / "fonts" / f"{names[glyph.font]}.ttf")))
-        font = hb.Font(face)
-        code = ord(glyph.char)
-        extents = font.get_glyph_extents(code - 0xE000 if 0xE000 <= code <= 0xF8FF else font.get_nominal_glyph(code))
-        if extents and extents.width and extents.height:
-            left, top = extents.x_bearing, extents.y_bearing
-            right, bottom = left + extents.width, top + extents.height
-            scale = glyph.size / face.upem
-            expected.append(tuple(origin + value * scale for origin, value in
-                                  zip((glyph.x, glyph.y, glyph.x, glyph.y), (left, bottom, right, top), strict=True)))
+        program, cmap = subsets[glyph.font]
+        outline = program["glyf"][cmap[glyph.code]]
+        if getattr(outline, "numberOfContours", 0):
+            scale = glyph.size / program["head"].unitsPerEm
+            expected.append((glyph.x + outline.xMin * scale, glyph.y + outline.yMin * scale,
+                             glyph.x + outline.xMax * scale, glyph.y + outline.yMax * scale))
     assert len(boxes) == len(expected) > 40
     assert [v for box in boxes for v in box] == pytest.approx([v for box in expected for v in box], abs=0.001)
 

@@ -10,12 +10,15 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 from leaflet.build import expectations_for
 from leaflet.content.model import BulletList, Callout, Paragraph
 from leaflet.layout import geometry_for, render_leaflet
 from leaflet.pdf import check_pdf_file, extract_text, retag_subsets
+from leaflet.pdf.placement import to_unicode
 from leaflet.text import parse_inline
+from leaflet.text.layer import shown_order
 from leaflet.text.locale import long_date
 from tests.conftest import run_cli
 from tests.pdfglyphs import page_glyphs
@@ -125,9 +128,10 @@ def test_the_page_is_mirrored_for_urdu(built_urdu, built, leaflet, size) -> None
         # page 3: an odd page (on even pages the two swap sides, to keep the number on a
         # booklet's outer edge; tests/test_print_outputs.py holds that)
         assert (x_of_word(path, 2, page_word) < middle) == rtl, "the page number sits at the reading end"
-        # The code's own glyphs: pdfium's character boxes inside an Urdu footer's ActualText span
-        # do not follow the glyphs (all of them near the middle), so they cannot say where it is.
-        code = leaflet_code_glyphs(page_glyphs(path)[2], leaflet.facts.document_control.code)
+        # Where the code stands: in an Urdu footer the drawn glyphs say nothing, and pdfium's
+        # character boxes inside its ActualText span do not follow them (all near the middle); the
+        # text layer's glyphs stand over the line in the order it shows its characters.
+        code = leaflet_code_glyphs(page_glyphs(path, text_layer=rtl)[2], leaflet.facts.document_control.code)
         assert all((g.x > middle) == rtl for g in code), "the leaflet code sits at the reading start"
 
 
@@ -205,3 +209,37 @@ def test_the_urdu_leads_with_plain_words(leaflet) -> None:
         assert plain_words in texts, plain_words
     for spelled_out in ("پوزیٹرون", "میگنیٹک ریزوننس", "ریفر", "بائل ڈکٹ"):
         assert spelled_out not in texts, spelled_out
+
+
+def test_urdu_glyphs_say_nothing_and_the_text_layer_says_the_line(built_urdu) -> None:
+    """The drawn Nastaliq glyphs map to a left-to-right mark only; each Urdu line's characters are
+    shown invisibly (render mode 3) in the glyphless layer font, one glyph each, in the order the
+    line shows them: the text of its ActualText span, laid out left to right."""
+    reader = PdfReader(built_urdu["A4"])
+    layered = 0
+    for page in reader.pages:
+        fonts = {str(name): font.get_object() for name, font in page["/Resources"]["/Font"].items()}
+        unicode = {name: to_unicode(font) for name, font in fonts.items()}
+        written = shown = font_name = None
+        drawn: set[str] = set()  # what the drawn glyphs of the line say
+        invisible = False
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"BT":
+                written, shown, drawn = None, "", set()
+            elif operator == b"BDC" and written is None and "/ActualText" in operands[1]:
+                written = str(operands[1]["/ActualText"])
+            elif operator == b"Tf":
+                font_name = str(operands[0])
+            elif operator == b"Tr":
+                invisible = int(operands[0]) == 3
+            elif operator == b"Tj" and invisible:
+                assert "LeafletTextLayer" in str(fonts[font_name]["/BaseFont"])
+                shown += "".join(unicode[font_name][code] for code in operands[0].original_bytes)
+            elif operator == b"TJ":
+                drawn |= {unicode[font_name][code] for item in operands[0] if hasattr(item, "original_bytes")
+                          for code in item.original_bytes}
+            elif operator == b"ET" and shown:
+                assert shown == shown_order(written.rstrip()), (written, shown)
+                assert drawn == {"\u200e"}, (written, drawn)
+                layered += 1
+    assert layered > 300, "every Urdu line of the leaflet"

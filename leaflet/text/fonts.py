@@ -17,6 +17,10 @@ from leaflet.text.ink import ink_columns
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
 PRIVATE_USE = 0xE000
+# What a drawn glyph of a right-to-left line says it is: nothing but a left-to-right mark, which
+# pdf.js skips and which pdfium, as it did the private-use codes before, reads as left to right;
+# the line's text is in its ActualText and its text layer (leaflet/text/layer.py).
+SILENT = "\u200e"
 # Codes for (glyph, text) pairs: plane 15's private use area, which no font of ours maps.
 PAIR_CODES = 0xF0000
 _STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -127,6 +131,11 @@ def _to_unicode_cmap(name: str, texts: list[str]) -> str:
         "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
 
 
+def is_right_to_left(char: str) -> bool:
+    """A character of a right-to-left script (letters, Arabic digits and marks of the script)."""
+    return unicodedata.bidirectional(char) in ("R", "AL", "AN")
+
+
 @cache
 def register_family(family: str) -> FontFamily:
     """Register a family's files with ReportLab (once) and return its font names."""
@@ -165,7 +174,8 @@ class FontFace:
 
     Right-to-left glyphs (each Nastaliq form, with or without a character of its own) get a
     private-use "carrier" code point registered with ReportLab's TTFont, so its subsetter
-    embeds them; readers get the real text from ActualText spans, not from these carriers.
+    embeds them; their ToUnicode says nothing (SILENT): readers get the text of their lines
+    from ActualText spans and the text layer, not from these carriers.
     Other glyphs get a code per (glyph, text) pair whose ToUnicode is the text (see `code`).
     The carrier is U+E000 plus the glyph id, so the same glyph always gets the same code
     whatever was drawn before: builds stay byte-identical.
@@ -191,12 +201,12 @@ class FontFace:
     def code(self, glyph: int, cluster: str, first: bool) -> str:
         """The character ReportLab will encode to draw `glyph`, one of those drawing `cluster`.
 
-        Right-to-left clusters keep their glyphs' carriers (readers take their text from the
-        line's ActualText). Any other glyph gets a code of its own for what it stands for, and
-        ToUnicode says so: the cluster's text on its first glyph (a ligature copies out as its
-        letters), nothing on the others.
+        Right-to-left clusters keep their glyphs' carriers, which say nothing (SILENT): readers
+        take the text of their lines from its ActualText and text layer. Any other glyph gets a
+        code of its own for what it stands for, and ToUnicode says so: the cluster's text on its
+        first glyph (a ligature copies out as its letters), nothing on the others.
         """
-        if any(unicodedata.bidirectional(char) in ("R", "AL", "AN") for char in cluster):
+        if any(is_right_to_left(char) for char in cluster):
             return self.carrier(glyph)
         return self.ttf.code_for(glyph, cluster if first else "",
                                  self.hb_font.get_glyph_h_advance(glyph) * 1000 / self.upem)
@@ -225,6 +235,7 @@ class FontFace:
         face.charToGlyph[code] = glyph
         face.glyphToChar.setdefault(glyph, []).append(code)
         face.charWidths[code] = self.hb_font.get_glyph_h_advance(glyph) * 1000 / self.upem
+        self.ttf.texts[code] = SILENT
         return code
 
     def ink(self, glyph: int) -> tuple[float, float, float, float] | None:

@@ -16,6 +16,8 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from leaflet.text.extraction import pdfium_order
+from leaflet.text.fonts import SILENT, is_right_to_left
+from leaflet.text.layer import text_layer
 from leaflet.text.lines import INK_STEP, Grid, Line, PlacedGlyph, break_lines
 from leaflet.text.locale import text_direction
 from leaflet.text.markup import Run, parse_inline
@@ -227,16 +229,22 @@ def letter_overhang(language: str, bold: bool) -> float:
 
 def _draw_line(canvas: Canvas, text: str, line: Line, x: float, baseline: float, size: float,
                rtl_document: bool) -> None:
-    """Emit a line's glyphs inside the ActualText spans that give its text (see extraction.py)."""
+    """Emit a line's glyphs inside the ActualText spans that give its text (see extraction.py).
+
+    A line with right-to-left text also gets its text layer (layer.py), and its glyphs say nothing.
+    """
     code = canvas._code  # ReportLab's page content stream; there is no public way to draw glyph ids
     written = text[line.start:line.end]
     for_pdfium = pdfium_order(written, rtl_document)
+    layered = any(is_right_to_left(char) for char in written)
     code.append("BT")
     code.append(f"/Span <</ActualText {_utf16_hex(written)}>> BDC")
     if for_pdfium != written:
         code.append(f"/Span <</ActualText {_utf16_hex(for_pdfium)}>> BDC")
     code.extend(_show_glyphs(list(line.glyphs), _cluster_texts(text, line), x, baseline, size, canvas._doc,
-                             _glyph_codes(canvas)))
+                             _glyph_codes(canvas), silent=layered))
+    if layered:
+        code.extend(text_layer(written, x, baseline, size, line.width * size, canvas._doc))
     if for_pdfium != written:
         code.append("EMC")
     code.append("EMC")
@@ -257,10 +265,12 @@ def _glyph_codes(canvas: Canvas) -> dict[tuple[str, int, str, bool], tuple[int, 
 
 
 def _show_glyphs(glyphs: list[PlacedGlyph], texts: dict[int, str], origin: float, baseline: float, size: float,
-                 doc, codes: dict[tuple[str, int, str, bool], tuple[int, bytes, str]]) -> list[str]:
+                 doc, codes: dict[tuple[str, int, str, bool], tuple[int, bytes, str]],
+                 silent: bool = False) -> list[str]:
     """Text operators for glyphs: TJ adjustments move along the line, text rise (Ts) up and down.
 
-    Each cluster's text goes with the first of its glyphs shown (see `FontFace.code`).
+    Each cluster's text goes with the first of its glyphs shown (see `FontFace.code`); `silent`
+    glyphs all say nothing (SILENT), the text being elsewhere.
     """
     operators: list[str] = []
     font_key = None
@@ -276,7 +286,7 @@ def _show_glyphs(glyphs: list[PlacedGlyph], texts: dict[int, str], origin: float
 
     for glyph in glyphs:
         face = glyph.font
-        cluster, first = texts.get(glyph.cluster, ""), glyph.cluster not in told
+        cluster, first = (SILENT, True) if silent else (texts.get(glyph.cluster, ""), glyph.cluster not in told)
         told.add(glyph.cluster)
         known = codes.get((face.name, glyph.glyph, cluster, first))
         if known is None:
