@@ -29,36 +29,33 @@ def _paragraphs(leaflet, language: str) -> list[str]:
             if isinstance(block, Paragraph)]
 
 
+def _copies_out(text: str, leaflet, language: str, share: float) -> None:
+    """At least `share` of the language's paragraphs verbatim, and the helpline in written order."""
+    assert verbatim_share(text, _paragraphs(leaflet, language)) >= share
+    helpline = next(c.phone for c in leaflet.facts.shown_contacts() if c.emphasis == "helpline")
+    assert helpline in folded(text)
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("reader", READERS)
 def test_english_copies_out_verbatim_in_every_reader(built, leaflet, reader, size) -> None:
     """Every paragraph but those a page break cuts (the running head and footer come between)."""
-    text = _text(reader, built[size])
-    assert verbatim_share(text, _paragraphs(leaflet, "en")) >= 0.95
-    helpline = next(c.phone for c in leaflet.facts.shown_contacts() if c.emphasis == "helpline")
-    assert helpline in folded(text)
+    _copies_out(_text(reader, built[size]), leaflet, "en", 0.95)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_urdu_copies_out_verbatim_in_pdfium(built_urdu, leaflet, size) -> None:
-    text = _text("pdfium", built_urdu[size])
     # at least as many as before issue 16 (A5 breaks more paragraphs over pages: the footer comes between)
-    assert verbatim_share(text, _paragraphs(leaflet, "ur")) >= (0.98 if size == "A4" else 0.92)
-    helpline = next(c.phone for c in leaflet.facts.shown_contacts() if c.emphasis == "helpline")
-    assert helpline in folded(text)
+    _copies_out(_text("pdfium", built_urdu[size]), leaflet, "ur", 0.98 if size == "A4" else 0.92)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_urdu_copies_out_verbatim_in_pdfjs_from_the_text_layer(built_urdu, leaflet, size) -> None:
     """pdf.js reads no ActualText: the text layer gives it the lines (leaflet/text/layer.py)."""
-    text = _text("pdf.js", built_urdu[size])
-    assert verbatim_share(text, _paragraphs(leaflet, "ur")) >= (0.95 if size == "A4" else 0.9)
-    helpline = next(c.phone for c in leaflet.facts.shown_contacts() if c.emphasis == "helpline")
-    assert helpline in folded(text)
+    _copies_out(_text("pdf.js", built_urdu[size]), leaflet, "ur", 0.95 if size == "A4" else 0.9)
 
 
 @pytest.mark.xfail(strict=True, reason="issue 16: Urdu copies out in written order in pdfium and pdf.js only")
 @pytest.mark.parametrize("reader", ["poppler", "MuPDF", "pdfminer"])
 def test_urdu_copies_out_verbatim_in_the_other_readers(built_urdu, leaflet, reader) -> None:
-    text = _text(reader, built_urdu["A4"])
-    assert verbatim_share(text, _paragraphs(leaflet, "ur")) >= 0.9
+    _copies_out(_text(reader, built_urdu["A4"]), leaflet, "ur", 0.9)
