@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from leaflet.content.model import BulletList, DiagramBlock, NumberedList, Subheading
+from leaflet.pdf import LanguagePart, merge_languages
 from tests.pdfstructure import elements as structure_elements
 from tests.pdfstructure import unmarked_painting
 
@@ -115,3 +116,27 @@ def test_every_link_is_a_link_element_with_its_annotation(built, built_urdu, lan
         assert any(kid.get("/Type") == "/OBJR" and kid["/Obj"].get_object() == annotation for kid in owner["/K"])
         assert annotation["/Contents"]
     assert sum(element["role"] == "Link" for element in structure_elements(path)) == len(annotations)
+
+
+def test_the_bilingual_file_holds_each_language_as_a_part_in_its_language(built, built_urdu, leaflet,
+                                                                          tmp_path) -> None:
+    parts = [LanguagePart("en", "English", built["A5"].read_bytes()),
+             LanguagePart("ur", "اردو", built_urdu["A5"].read_bytes())]
+    path = tmp_path / "bilingual.pdf"
+    path.write_bytes(merge_languages(parts))
+    assert "Tagged:          yes" in subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert unmarked_painting(path) == []
+    reader = PdfReader(path)
+    document = reader.trailer["/Root"]["/StructTreeRoot"]["/K"][0].get_object()
+    languages = [(part.get_object()["/S"], part.get_object()["/Lang"]) for part in document["/K"]]
+    assert languages == [("/Part", "en-PK"), ("/Part", "ur-PK")]
+    found = structure_elements(path)
+    halves = [index for index, element in enumerate(found) if element["role"] == "Part"]
+    for (start, end), language in zip(((halves[0], halves[1]), (halves[1], len(found))), ("en", "ur"), strict=True):
+        shown = [e["role"] for e in found[start:end] if e["role"] in ("H2", "H3", "LI")]
+        assert shown == [role for role in _expected_roles(leaflet, language) if role != "Figure"]
+    numbers = reader.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    owners = dict(zip(numbers[::2], numbers[1::2], strict=True))
+    for index, page in enumerate(reader.pages):
+        assert page["/StructParents"] == index
+        assert page.get_contents().get_data().count(b"/MCID ") == len(owners[index])

@@ -39,6 +39,7 @@ class Tag:
     role: str
     parent: Tag | None = None
     alt: str | None = None  # a figure in words
+    lang: str | None = None  # where it is in another language than the document's (BCP 47)
     kids: list[Tag | MarkedContent | Annotation] = field(default_factory=list)
 
     def child(self, role: str, alt: str | None = None) -> Tag:

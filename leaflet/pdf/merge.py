@@ -18,6 +18,9 @@ from pypdf.generic import (
 )
 from reportlab.lib.pagesizes import A4, landscape
 
+from leaflet.layout.tagging import Tag
+from leaflet.pdf.structure import add_structure, read_structure
+
 
 @dataclass(frozen=True)
 class LanguagePart:
@@ -29,12 +32,24 @@ class LanguagePart:
 def merge_languages(parts: list[LanguagePart]) -> bytes:
     """Every language one after the other; outline grouped by language, page labels per language.
 
-    The document information of the first part (English) is kept.
+    The document information of the first part (English) is kept. Where every part is tagged, so
+    is the whole: a Part of each language, in its /Lang, holds the part's structure.
     """
     writer = PdfWriter()
+    document: Tag | None = Tag("Document")
     for part in parts:
         reader = PdfReader(io.BytesIO(part.pdf))
         start = len(writer.pages)
+        structure = read_structure(reader, start)
+        if structure is None or document is None:
+            document = None
+        else:
+            language = Tag("Part", document, lang=str(reader.trailer["/Root"].get("/Lang", part.language)))
+            language.kids = structure.kids
+            for kid in language.kids:
+                if isinstance(kid, Tag):
+                    kid.parent = language
+            document.kids.append(language)
         for page in reader.pages:
             writer.add_page(page)
         parent = writer.add_outline_item(title=part.name, page_number=start)
@@ -46,7 +61,8 @@ def merge_languages(parts: list[LanguagePart]) -> bytes:
     first = PdfReader(io.BytesIO(parts[0].pdf))
     writer.add_metadata({key: value for key, value in (first.metadata or {}).items()})
     _copy_catalog_entries(first, writer)
-    return _write(writer)
+    merged = _write(writer)
+    return merged if document is None else add_structure(merged, document)
 
 
 def booklet_order(pages: int, rtl: bool) -> list[tuple[int, int]]:

@@ -23,6 +23,43 @@ from pypdf.generic import (
 from leaflet.layout.tagging import Annotation, MarkedContent, Tag
 
 
+def read_structure(reader: PdfReader, first_page: int = 0) -> Tag | None:
+    """The structure tree of a tagged PDF, as `add_structure` takes it, its pages counted from
+    `first_page` (for a file that will follow others); None for an untagged PDF."""
+    tree = reader.trailer["/Root"].get("/StructTreeRoot")
+    if tree is None:
+        return None
+    pages = {page.indirect_reference.idnum: index for index, page in enumerate(reader.pages)}
+    root = Tag("Document")
+    for kid in tree.get_object()["/K"]:
+        root.kids.append(_read_element(kid.get_object(), root, reader, pages, first_page))
+    return root.kids[0] if len(root.kids) == 1 and root.kids[0].role == "Document" else root
+
+
+def _read_element(element, parent: Tag, reader: PdfReader, pages: dict[int, int], first_page: int) -> Tag:
+    tag = Tag(element["/S"][1:], parent, _text_of(element.get("/Alt")), _text_of(element.get("/Lang")))
+    own_page = element.raw_get("/Pg") if "/Pg" in element else None
+    for kid in element.get("/K", []):
+        kid = kid.get_object() if isinstance(kid, IndirectObject) else kid
+        if isinstance(kid, NumberObject | int):
+            tag.kids.append(MarkedContent(first_page + pages[own_page.idnum], int(kid)))
+        elif kid.get("/Type") == "/MCR":
+            tag.kids.append(MarkedContent(first_page + pages[kid.raw_get("/Pg").idnum], int(kid["/MCID"])))
+        elif kid.get("/Type") == "/OBJR":
+            page = pages[kid.raw_get("/Pg").idnum]
+            links = [a.idnum for a in reader.pages[page].get("/Annots", [])
+                     if a.get_object().get("/Subtype") == "/Link"]
+            tag.kids.append(Annotation(first_page + page, links.index(kid.raw_get("/Obj").idnum),
+                                       str(kid["/Obj"].get("/Contents", ""))))
+        else:
+            tag.kids.append(_read_element(kid, tag, reader, pages, first_page))
+    return tag
+
+
+def _text_of(value) -> str | None:
+    return None if value is None else str(value)
+
+
 def add_structure(pdf: bytes, root: Tag) -> bytes:
     """`pdf` with the structure tree rooted at `root`. Same input, same bytes."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
@@ -65,6 +102,8 @@ def _element(writer: PdfWriter, tag: Tag, parent: IndirectObject, pages: list[In
     reference = writer._add_object(element)
     if tag.alt:
         element[NameObject("/Alt")] = TextStringObject(tag.alt)
+    if tag.lang:
+        element[NameObject("/Lang")] = TextStringObject(tag.lang)
     kids = ArrayObject()
     for kid in tag.kids:
         if isinstance(kid, MarkedContent):
