@@ -17,6 +17,7 @@ from leaflet.build import expectations_for
 from leaflet.pdf import booklet_order, check_pdf_file
 from leaflet.pdf.placement import text_lines
 from tests.conftest import ROOT, run_cli
+from tests.pdfstructure import unmarked_painting
 from tests.pdftext import page_texts
 
 
@@ -402,3 +403,12 @@ def test_booklet_page_numbers_stand_on_the_outer_edge(default_build, language) -
                 found += 1
     assert found >= len(PdfReader(default_build / f"liver-metastases_{language}_A5.pdf").pages) - 1
 
+
+
+def test_a4_print_files_stay_tagged_with_their_marks_as_artifacts(tmp_path) -> None:
+    """Crop marks and slug line drawn over a tagged page are no part of its content."""
+    result = run_cli("build", "--print", "--lang", "en", "--size", "A4", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    path = tmp_path / "liver-metastases_en_A4_print.pdf"
+    assert "Tagged:          yes" in subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert unmarked_painting(path) == []

@@ -100,10 +100,11 @@ def booklet_pages(text: bytes, filler: bytes, back_cover: bytes | None) -> bytes
 
 def add_marks(pages: bytes, marks: bytes) -> bytes:
     """Each print page with its paper's marks (crop marks, slug line) drawn over it, from the
-    page of `marks` with the same number, as a form of its own (its fonts stay its own)."""
+    page of `marks` with the same number, as a form of its own (its fonts stay its own), marked as
+    an artifact: no part of a tagged page's content."""
     writer = PdfWriter(clone_from=io.BytesIO(pages))
     for page, paper in zip(writer.pages, PdfReader(io.BytesIO(marks)).pages, strict=True):
-        _draw_over(page, {"/Marks": _as_form(paper, writer)}, "q /Marks Do Q", writer)
+        _draw_over(page, {"/Marks": _as_form(paper, writer)}, "/Artifact BMC q /Marks Do Q EMC", writer)
     return _write(writer)
 
 
