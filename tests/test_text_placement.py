@@ -158,7 +158,7 @@ def test_a_line_past_the_right_margin_is_found() -> None:
 
 
 def test_urdu_outside_the_area_is_named_by_its_line() -> None:
-    """Nastaliq's glyphs have no text of their own (ToUnicode gives private-use carriers)."""
+    """Nastaliq's glyphs have no text of their own (their ToUnicode is a left-to-right mark)."""
     g = geometry_for("A5")
     problems = problems_in(draw_pdf([(URDU, "ur", g.margin_side - 30, 500)]), text_areas("A5"))
     assert problems

@@ -40,16 +40,13 @@ def merge_languages(parts: list[LanguagePart]) -> bytes:
     for part in parts:
         reader = PdfReader(io.BytesIO(part.pdf))
         start = len(writer.pages)
-        structure = read_structure(reader, start)
+        structure = read_structure(reader, start)  # the part's Document becomes a Part of the whole
         if structure is None or document is None:
             document = None
         else:
-            language = Tag("Part", document, lang=str(reader.trailer["/Root"].get("/Lang", part.language)))
-            language.kids = structure.kids
-            for kid in language.kids:
-                if isinstance(kid, Tag):
-                    kid.parent = language
-            document.kids.append(language)
+            structure.role, structure.parent = "Part", document
+            structure.lang = str(reader.trailer["/Root"].get("/Lang", part.language))
+            document.kids.append(structure)
         for page in reader.pages:
             writer.add_page(page)
         parent = writer.add_outline_item(title=part.name, page_number=start)

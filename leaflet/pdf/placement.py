@@ -345,7 +345,7 @@ class _FontInfo:
 
     def char(self, code: int) -> str:
         """What the font's ToUnicode says the code is; '' where that says nothing readable on its own
-        (private-use carriers of Nastaliq forms, controls, marks such as ◌ٓ)."""
+        (the left-to-right marks Nastaliq glyphs stand for, private-use codes, controls, marks such as ◌ٓ)."""
         if self._unicode is None:
             self._unicode = to_unicode(self.font)
         text = self._unicode.get(code, "")

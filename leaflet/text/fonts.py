@@ -16,10 +16,9 @@ from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 from leaflet.text.ink import ink_columns
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
-PRIVATE_USE = 0xE000
 # What a drawn glyph of a right-to-left line says it is: nothing but a left-to-right mark, which
-# pdf.js skips and which pdfium, as it did the private-use codes before, reads as left to right;
-# the line's text is in its ActualText and its text layer (leaflet/text/layer.py).
+# pdf.js skips and pdfium reads as left to right (a space instead makes pdfium join short labels
+# on one baseline); the line's text is in its ActualText and its text layer (layer.py).
 SILENT = "\u200e"
 # Codes for (glyph, text) pairs: plane 15's private use area, which no font of ours maps.
 PAIR_CODES = 0xF0000
@@ -87,10 +86,10 @@ def font_name(family: str, style: str) -> str:
 class TextMappedFont(TTFont):
     """ReportLab's TrueType font whose ToUnicode gives, for each code, the text its glyph stands for.
 
-    One Nastaliq glyph can draw different letters (letters share a skeleton and differ in their
-    dots), and one glyph can draw several letters (ligatures): so a code is made for each
-    (glyph, text) pair drawn, and ToUnicode maps it to that text, which may be empty (the dots
-    and other glyphs of a cluster whose text sits on its first glyph).
+    One glyph can draw several letters (a ligature), and one Nastaliq glyph different letters
+    (letters share a skeleton and differ in their dots): so a code is made for each (glyph, text)
+    pair drawn, and ToUnicode maps it to that text, which may be empty (the other glyphs of a
+    cluster whose text sits on its first glyph) or SILENT.
     """
 
     def __init__(self, name: str, filename: str) -> None:
@@ -172,13 +171,9 @@ def family_for_script(language: str, script: str) -> str:
 class FontFace:
     """One registered font as the text engine needs it: HarfBuzz for shaping, ReportLab for the PDF.
 
-    Right-to-left glyphs (each Nastaliq form, with or without a character of its own) get a
-    private-use "carrier" code point registered with ReportLab's TTFont, so its subsetter
-    embeds them; their ToUnicode says nothing (SILENT): readers get the text of their lines
-    from ActualText spans and the text layer, not from these carriers.
-    Other glyphs get a code per (glyph, text) pair whose ToUnicode is the text (see `code`).
-    The carrier is U+E000 plus the glyph id, so the same glyph always gets the same code
-    whatever was drawn before: builds stay byte-identical.
+    Every glyph drawn gets a code per (glyph, text) pair whose ToUnicode is the text (see
+    `code`). The code's value is never written: a subset holds glyphs by the order a document
+    first draws them, so builds stay byte-identical whatever was drawn before in the process.
     """
 
     def __init__(self, name: str, family: str) -> None:
@@ -187,7 +182,6 @@ class FontFace:
         self.word_space = family_metrics(family).word_space
         self.ttf: TextMappedFont = pdfmetrics.getFont(name)
         self.hb_font = uharfbuzz.Font(self.ttf.hbFace)
-        self._carriers: dict[int, str] = {}
         self._extents: dict[int, tuple[float, float, float, float] | None] = {}
         self._columns: dict[int, dict[int, tuple[float, float]]] = {}
 
@@ -199,44 +193,13 @@ class FontFace:
         return self.hb_font.get_nominal_glyph(ord(char)) is not None
 
     def code(self, glyph: int, cluster: str, first: bool) -> str:
-        """The character ReportLab will encode to draw `glyph`, one of those drawing `cluster`.
-
-        Right-to-left clusters keep their glyphs' carriers, which say nothing (SILENT): readers
-        take the text of their lines from its ActualText and text layer. Any other glyph gets a
+        """The character ReportLab will encode to draw `glyph`, one of those drawing `cluster`: a
         code of its own for what it stands for, and ToUnicode says so: the cluster's text on its
-        first glyph (a ligature copies out as its letters), nothing on the others.
+        first glyph (a ligature copies out as its letters), nothing on the others. The glyphs of a
+        right-to-left line all stand for SILENT (their text is in the line's text layer).
         """
-        if any(is_right_to_left(char) for char in cluster):
-            return self.carrier(glyph)
         return self.ttf.code_for(glyph, cluster if first else "",
                                  self.hb_font.get_glyph_h_advance(glyph) * 1000 / self.upem)
-
-    def carrier(self, glyph: int) -> str:
-        """The character ReportLab will encode to draw this glyph.
-
-        Right-to-left letters always get a private-use carrier: pdfium lays out the
-        ActualText of a line backwards when the line's first glyph decodes to one.
-        """
-        char = self._carriers.get(glyph)
-        if char is None:
-            chars = self.ttf.face.glyphToChar.get(glyph)
-            if chars and unicodedata.bidirectional(chr(chars[0])) not in ("R", "AL", "AN"):
-                code = chars[0]
-            else:
-                code = self._private_carrier(glyph)
-            char = self._carriers[glyph] = chr(code)
-        return char
-
-    def _private_carrier(self, glyph: int) -> int:
-        code = PRIVATE_USE + glyph
-        face = self.ttf.face
-        if code > 0xF8FF or face.charToGlyph.get(code, glyph) != glyph:
-            raise ValueError(f"{self.name}: no private-use code for glyph {glyph}")
-        face.charToGlyph[code] = glyph
-        face.glyphToChar.setdefault(glyph, []).append(code)
-        face.charWidths[code] = self.hb_font.get_glyph_h_advance(glyph) * 1000 / self.upem
-        self.ttf.texts[code] = SILENT
-        return code
 
     def ink(self, glyph: int) -> tuple[float, float, float, float] | None:
         """(left, right, top, bottom) of the glyph's ink in em from its origin; None if blank."""

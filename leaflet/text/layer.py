@@ -2,7 +2,7 @@
 
 Copying Urdu out of a PDF is hard because a Nastaliq glyph is no letter: one glyph stands for
 several letters, letters share a glyph and differ only in their dots, and the glyphs of a word
-climb and overlap. So the glyphs drawn say nothing (their ToUnicode is a space) and each
+climb and overlap. So the glyphs drawn say nothing (their ToUnicode is SILENT) and each
 right-to-left line carries its text twice over:
 
 - in the ActualText spans around it (extraction.py), which pdfium (Chrome, Edge) reads;

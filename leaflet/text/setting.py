@@ -241,8 +241,8 @@ def _draw_line(canvas: Canvas, text: str, line: Line, x: float, baseline: float,
     code.append(f"/Span <</ActualText {_utf16_hex(written)}>> BDC")
     if for_pdfium != written:
         code.append(f"/Span <</ActualText {_utf16_hex(for_pdfium)}>> BDC")
-    code.extend(_show_glyphs(list(line.glyphs), _cluster_texts(text, line), x, baseline, size, canvas._doc,
-                             _glyph_codes(canvas), silent=layered))
+    code.extend(_show_glyphs(list(line.glyphs), {} if layered else _cluster_texts(text, line), x, baseline, size,
+                             canvas._doc, _glyph_codes(canvas), silent=layered))
     if layered:
         code.extend(text_layer(written, x, baseline, size, line.width * size, canvas._doc))
     if for_pdfium != written:
