@@ -55,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="make_leaflet.py",
         description="Build patient-information leaflets (PDF) from the YAML files in content/. "
-                    "With no command, builds every language in A4 and A5 into output/.",
+                    "With no command, builds every leaflet in every language it has, A4 and A5, into "
+                    "output/ (options without a command are build options, e.g. --content DIR).",
         epilog="Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -134,7 +135,7 @@ def _parser() -> argparse.ArgumentParser:
         "new", help="start a new leaflet in a catalogue, with an example of each block kind",
         description="Write <content>/<ID>/ with leaflet.yaml, en.yaml (one example of each block kind, "
                     "commented) and a placeholder picture; it passes check and builds at once.")
-    new_parser.add_argument("leaflet_id", metavar="ID", help="the new leaflet's id, e.g. liver-biopsy")
+    new_parser.add_argument("leaflet_id", metavar="ID", help="the new leaflet's id, e.g. clinic-visit")
     new_parser.add_argument("--title", required=True, help="its title in English")
     _content_option(new_parser)
 
@@ -164,6 +165,9 @@ def _content_option(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv = ["build", *argv]  # `make_leaflet.py --content DIR` builds that catalogue, as plain `build` does
     args = _parser().parse_args(argv)
     try:
         if args.command == "check":

@@ -42,6 +42,16 @@ def test_build_options_choose_language_size_and_folder(tmp_path: Path) -> None:
         "liver-metastases_en_A4.pdf"]
 
 
+def test_options_without_a_command_build_that_catalogue(tmp_path: Path) -> None:
+    """`make_leaflet.py --content DIR --out DIR` builds every leaflet of DIR, each in the languages it has."""
+    fixture = ROOT / "tests" / "fixtures" / "catalogue"
+    result = run_cli("--content", str(fixture), "--out", str(tmp_path), "--size", "A4")
+    assert result.returncode == 0, result.stderr
+    built = {p.name for p in tmp_path.iterdir() if not p.name.startswith(".")}
+    assert built == {"quiet-room_en_A4.pdf", "visit-day_en_A4.pdf", "visit-day_ur_A4.pdf",
+                     "visit-day_bilingual_A4.pdf"}
+
+
 def test_check_accepts_the_real_content() -> None:
     result = run_cli("check")
     assert result.returncode == 0, result.stderr

@@ -117,6 +117,24 @@ def test_a_cover_is_a_small_picture(desk) -> None:
     assert response.status_code == 200 and response.content.startswith(b"\x89PNG")
 
 
+def cover_pixels(png: bytes) -> bytes:
+    from PIL import Image
+
+    return Image.open(io.BytesIO(png)).convert("RGB").tobytes()
+
+
+def test_the_cover_is_shown_in_the_interface_language(desk) -> None:
+    client, _, _ = desk
+    assert 'src="/covers/visit-day.png?lang=ur"' in client.get("/?lang=ur").text
+    assert 'src="/covers/visit-day.png?lang=en"' in client.get("/").text
+    assert 'src="/covers/quiet-room.png?lang=en"' in client.get("/?lang=ur").text  # it has no Urdu
+    urdu_pdf = pdfium.PdfDocument(client.get("/leaflets/visit-day/ur/A4.pdf").content)[0]
+    urdu_first_page = urdu_pdf.render(scale=170 / urdu_pdf.get_height()).to_pil().convert("RGB").tobytes()
+    assert cover_pixels(client.get("/covers/visit-day.png?lang=ur").content) == urdu_first_page
+    assert cover_pixels(client.get("/covers/visit-day.png?lang=en").content) != urdu_first_page
+    assert client.get("/covers/visit-day.png?lang=xx").content == client.get("/covers/visit-day.png").content
+
+
 def test_twenty_requests_at_once_are_all_answered(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)

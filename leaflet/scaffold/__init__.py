@@ -20,7 +20,7 @@ def new_leaflet(catalogue: Path, leaflet_id: str, title: str, today: dt.date) ->
                             "A catalogue of leaflets)"])
     if not _ID.fullmatch(leaflet_id):
         raise ContentError([f"{leaflet_id}: not a leaflet id; expected lowercase words joined by hyphens, "
-                            "e.g. liver-biopsy"])
+                            "e.g. clinic-visit"])
     title = " ".join(title.split())
     if not title or len(title) > 100:
         raise ContentError([f"{title!r}: not a title for a new leaflet; expected 1 to 100 characters"])

@@ -3,7 +3,7 @@
     GET /                                   the page (?lang=ur: the interface in Urdu)
     GET /leaflets/<id>/<lang>/<size>.pdf    a leaflet (?copies=N, 1 to 50)
     GET /leaflets/<id>?lang=&size=&copies=  the page's form: redirects to the PDF's address
-    GET /covers/<id>.png                    a leaflet's cover, small
+    GET /covers/<id>.png[?lang=CODE]        a leaflet's cover, small (in that language if it has it)
 """
 
 from __future__ import annotations
@@ -76,7 +76,9 @@ def create_app(content_dir: Path, out_dir: Path) -> Starlette:
         entry = next((e for e in service.catalogue() if e.id == identity), None)
         if entry is None or entry.problem is not None:
             raise HTTPException(404, "No such leaflet.")
-        data, etag = await service.pdf(identity, entry.languages[0], "A4")
+        wanted = request.query_params.get("lang", "")
+        language = wanted if wanted in entry.languages else entry.languages[0]
+        data, etag = await service.pdf(identity, language, "A4")
         page = pdfium.PdfDocument(data)[0]
         image = page.render(scale=170 / page.get_height()).to_pil()
         png = io.BytesIO()

@@ -57,9 +57,10 @@ def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
         languages.append(("bilingual", words["bilingual"]))
     language_options = "".join(f'<option value="{code}"{" selected" if code == interface else ""}>'
                                f'{escape(name)}</option>' for code, name in languages)
+    cover_language = interface if interface in entry.languages else entry.languages[0]
     size_options = "".join(f'<option value="{size}">{escape(words[size])}</option>' for size in SIZES)
     return f"""    <li class="leaflet" data-id="{escape(entry.id)}" data-search="{search}">
-      <img src="/covers/{escape(entry.id)}.png" alt="" width="120" height="170" loading="lazy">
+      <img src="/covers/{escape(entry.id)}.png?lang={cover_language}" alt="" width="120" height="170" loading="lazy">
       <div>
         <ul class="titles">{titles}</ul>
         <form class="choose" action="/leaflets/{escape(entry.id)}" method="get" target="_blank">
