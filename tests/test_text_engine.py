@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import ImageChops, ImageFilter
+from pypdf import PdfReader
 from reportlab.lib.colors import black
 from reportlab.pdfgen.canvas import Canvas
 
@@ -21,7 +25,9 @@ from leaflet.text import (
     set_text,
     uncovered_characters,
 )
+from leaflet.text.bidi import latin_islands
 from leaflet.text.extraction import pdfium_order
+from leaflet.text.fonts import is_right_to_left
 from tests.pdfglyphs import page_glyphs
 
 URDU = TextStyle(language="ur", size=14, colour=black, leading=1.7, ascent=1.1, descent=0.5)
@@ -201,6 +207,36 @@ def test_copied_text_is_the_text_as_written(tmp_path: Path) -> None:
     copied = " ".join(document[0].get_textpage().get_text_range().split())
     for text in texts:
         assert " ".join(text.replace("**", "").split()) in copied
+
+
+URDU_WORDS = ["جگر", "کا", "ثانوی", "کینسر", "ٹیسٹ", "میں", "اور", "سے", "پہلے", "آپ", "کے", "ڈاکٹر", "۔", "،"]
+TERMS = ["CT", "MRI scan", "Ca19.9", "PKLI", "KRAS", "EGFR", "IV", "SIRT", "(CT)", "(Hb)", "TACE،",
+         "042 111 117 554", "70-80%", "(4)"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(URDU_WORDS + TERMS), min_size=3, max_size=24).filter(
+           lambda tokens: any(token in URDU_WORDS[:-2] for token in tokens)),
+       st.integers(min_value=140, max_value=460))
+def test_urdu_with_latin_terms_copies_out_as_written_and_says_each_terms_language(tokens: list[str],
+                                                                                width: int) -> None:
+    """Whatever mix of Urdu words, Latin terms, numbers and brackets, at any width: pdfium copies
+    the text out as written, and each Latin term is a span of its own marked English (/Lang)."""
+    text = " ".join(tokens)
+    setting = set_text(parse_inline(text), URDU, width)
+    data = draw_to_pdf([(setting, 50, 760)])
+    copied = " ".join(pdfium.PdfDocument(data)[0].get_textpage().get_text_range().split())
+    assert " ".join(text.split()) in copied
+    stream = PdfReader(io.BytesIO(data)).pages[0].get_contents().get_data()
+    english = [bytes.fromhex(hexed.decode()).decode("utf-16-be")
+               for hexed in re.findall(rb"/Lang \(en\) /ActualText <FEFF([0-9A-F]+)>", stream)]
+    lines = [text[line.start:line.end] for line in setting.lines]
+    terms = [(number, line[start:end]) for number, line in enumerate(lines) for start, end in latin_islands(line)]
+    # every term is in an English span of its line; a span holds terms only (with the marks between)
+    spans = [(number, span) for number, line in enumerate(lines) for span in english if span in line]
+    assert all(any(term in span for at, span in spans if at == number) for number, term in terms), (terms, english)
+    assert all(any(term in span for _, term in terms) for span in english), (terms, english)
+    assert not any(is_right_to_left(char) for span in english for char in span), english
 
 
 def test_glyph_heights_in_the_pdf_are_harfbuzzs_own(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from leaflet.layout import geometry_for, render_leaflet
 from leaflet.pdf import check_pdf_file, extract_text, retag_subsets
 from leaflet.pdf.placement import to_unicode
 from leaflet.text import parse_inline
+from leaflet.text.bidi import latin_islands
 from leaflet.text.layer import shown_order
 from leaflet.text.locale import long_date
 from tests.conftest import run_cli
@@ -212,22 +213,30 @@ def test_the_urdu_leads_with_plain_words(leaflet) -> None:
 
 
 def test_urdu_glyphs_say_nothing_and_the_text_layer_says_the_line(built_urdu) -> None:
-    """The drawn Nastaliq glyphs map to a left-to-right mark only; each Urdu line's characters are
-    shown invisibly (render mode 3) in the glyphless layer font, one glyph each, in the order the
-    line shows them: the text of its ActualText span, laid out left to right."""
+    """The drawn Nastaliq glyphs map to a left-to-right mark only (a space between the parts of a
+    line says " "); each Urdu line's characters are shown invisibly (render mode 3) in the
+    glyphless layer font, one glyph each, in the order the line shows them: the text of its
+    ActualText spans, laid out left to right. A Latin term is a span of its own, in English."""
     reader = PdfReader(built_urdu["A4"])
-    layered = 0
+    layered = terms = 0
     for page in reader.pages:
         fonts = {str(name): font.get_object() for name, font in page["/Resources"]["/Font"].items()}
         unicode = {name: to_unicode(font) for name, font in fonts.items()}
-        written = shown = font_name = None
+        parts: list[tuple[str, str | None]] = []  # each outer span's text and language, in display order
+        shown = font_name = None
+        depth = 0
         drawn: set[str] = set()  # what the drawn glyphs of the line say
         invisible = False
         for operands, operator in ContentStream(page.get_contents(), reader).operations:
             if operator == b"BT":
-                written, shown, drawn = None, "", set()
-            elif operator == b"BDC" and written is None and "/ActualText" in operands[1]:
-                written = str(operands[1]["/ActualText"])
+                parts, shown, drawn, depth = [], "", set(), 0
+            elif operator == b"BDC":
+                depth += 1
+                if depth == 1 and "/ActualText" in operands[1]:
+                    language = operands[1].get("/Lang")
+                    parts.append((str(operands[1]["/ActualText"]), None if language is None else str(language)))
+            elif operator == b"EMC":
+                depth -= 1
             elif operator == b"Tf":
                 font_name = str(operands[0])
             elif operator == b"Tr":
@@ -239,7 +248,13 @@ def test_urdu_glyphs_say_nothing_and_the_text_layer_says_the_line(built_urdu) ->
                 drawn |= {unicode[font_name][code] for item in operands[0] if hasattr(item, "original_bytes")
                           for code in item.original_bytes}
             elif operator == b"ET" and shown:
+                written = "".join(text for text, _ in reversed(parts))  # parts of a right-to-left line
                 assert shown == shown_order(written.rstrip()), (written, shown)
-                assert drawn == {"\u200e"}, (written, drawn)
+                assert drawn <= {"\u200e", " "} and "\u200e" in drawn, (written, drawn)
+                assert [text for text, language in parts if language == "en"] == [
+                    written[start:end] for start, end in latin_islands(written)][::-1], parts
+                assert all(language in (None, "en") for _, language in parts), parts
+                terms += sum(language == "en" for _, language in parts)
                 layered += 1
+    assert terms > 20, "the Latin terms of the leaflet (CT, MRI, PKLI, ...)"
     assert layered > 300, "every Urdu line of the leaflet"

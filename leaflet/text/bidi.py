@@ -67,6 +67,13 @@ def ltr_islands(text: str) -> list[tuple[int, int]]:
     return islands
 
 
+def latin_islands(text: str) -> list[tuple[int, int]]:
+    """The left-to-right islands of right-to-left text that hold letters (terms such as
+    «CT scan» or «PKLI»), not only figures: the parts of the line in another language."""
+    return [(start, end) for start, end in ltr_islands(text)
+            if any(char.isalpha() and _bidi_class(char) == "L" for char in text[start:end])]
+
+
 def _gap_joins(gap: str, before: str, after: str) -> bool:
     """Whether what stands between two left-to-right runs belongs to them.
 

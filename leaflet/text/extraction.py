@@ -18,6 +18,7 @@ set it), otherwise those with at least as many right-to-left runs as left-to-rig
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 
 _MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 _WEAK = {"EN", "AN", "ES", "ET", "CS", "NSM", "BN"}
@@ -43,19 +44,44 @@ def _runs(text: str) -> list[tuple[str, str]]:
     return runs
 
 
-def pdfium_order(text: str, rtl_document: bool) -> str:
-    """The text pdfium must find so that its line reordering yields `text`."""
+def _pdfium_runs(text: str, rtl_document: bool) -> tuple[list[tuple[int, str]], bool]:
+    """Each direction run's start and the text pdfium must find for it, and whether pdfium reads
+    the line right to left (then it takes the runs in reverse order)."""
     runs = _runs(text)
     rights = sum(kind == "right" for kind, _ in runs)
     lefts = sum(kind == "left" for kind, _ in runs)
     right_to_left = rtl_document or (rights > 0 and rights >= lefts)
     current = "right" if right_to_left else "left"
     ordered = []
+    start = 0
     for kind, run in runs:
+        found = run
         if kind == "right" or (kind == "neutral" and current == "right"):
             current = "right"
-            run = run.translate(_MIRRORED)
+            found = run.translate(_MIRRORED)
         elif kind != "weak":
             current = "left"
-        ordered.append(run)
-    return "".join(reversed(ordered) if right_to_left else ordered)
+        ordered.append((start, found))
+        start += len(run)
+    return ordered, right_to_left
+
+
+def pdfium_order(text: str, rtl_document: bool) -> str:
+    """The text pdfium must find so that its line reordering yields `text`."""
+    runs, right_to_left = _pdfium_runs(text, rtl_document)
+    found = [run for _, run in runs]
+    return "".join(reversed(found) if right_to_left else found)
+
+
+def pdfium_order_of_parts(text: str, rtl_document: bool, cuts: list[int]) -> list[str] | None:
+    """`pdfium_order` of a line shown in parts (text[cuts[i]:cuts[i + 1]], each in its own span,
+    the spans in display order): each part's share, or None where a cut falls inside a run."""
+    runs, right_to_left = _pdfium_runs(text, rtl_document)
+    starts = {start for start, _ in runs} | {len(text)}
+    if not set(cuts) <= starts:
+        return None
+    parts = []
+    for start, end in pairwise(cuts):
+        found = [run for run_start, run in runs if start <= run_start < end]
+        parts.append("".join(reversed(found) if right_to_left else found))
+    return parts

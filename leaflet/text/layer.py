@@ -38,10 +38,10 @@ def shown_order(written: str) -> str:
     return "".join(written[index] for index in visual_order(resolve_levels(written, True, ltr_islands(written))))
 
 
-def text_layer(written: str, x: float, baseline: float, size: float, width: float, doc) -> list[str]:
-    """Text operators (inside a text object) for the invisible row of `written` over the line
-    from `x` to `x + width` on `baseline`; they leave the text state as they found it."""
-    shown = shown_order(written.rstrip())
+def text_layer(shown: str, x: float, baseline: float, size: float, width: float, doc) -> list[str]:
+    """Text operators (inside a text object) for the invisible row of `shown` (characters in the
+    order a line shows them, see `shown_order`) over the line from `x` to `x + width` on
+    `baseline`; they leave the text state as they found it."""
     if not shown:
         return []
     font = layer_font()

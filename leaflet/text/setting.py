@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 import icu
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
-from leaflet.text.extraction import pdfium_order
+from leaflet.text.bidi import latin_islands
+from leaflet.text.extraction import pdfium_order, pdfium_order_of_parts
 from leaflet.text.fonts import SILENT, is_right_to_left
-from leaflet.text.layer import text_layer
+from leaflet.text.layer import shown_order, text_layer
 from leaflet.text.lines import INK_STEP, Grid, Line, PlacedGlyph, break_lines
 from leaflet.text.locale import text_direction
 from leaflet.text.markup import Run, parse_inline
@@ -227,28 +229,155 @@ def letter_overhang(language: str, bold: bool) -> float:
     return most
 
 
+# Latin letters inside right-to-left text are terms kept in English (CT, MRI, PKLI): their spans
+# say so, for screen readers and the PDF's language checks.
+LATIN_TERMS_LANGUAGE = "en"
+
+
 def _draw_line(canvas: Canvas, text: str, line: Line, x: float, baseline: float, size: float,
                rtl_document: bool) -> None:
     """Emit a line's glyphs inside the ActualText spans that give its text (see extraction.py).
 
-    A line with right-to-left text also gets its text layer (layer.py), and its glyphs say nothing.
+    A line with right-to-left text also gets its text layer (layer.py), and its glyphs say nothing;
+    its Latin terms are spans of their own, in their language (`_draw_parts`).
     """
     code = canvas._code  # ReportLab's page content stream; there is no public way to draw glyph ids
     written = text[line.start:line.end]
-    for_pdfium = pdfium_order(written, rtl_document)
     layered = any(is_right_to_left(char) for char in written)
     code.append("BT")
-    code.append(f"/Span <</ActualText {_utf16_hex(written)}>> BDC")
-    if for_pdfium != written:
-        code.append(f"/Span <</ActualText {_utf16_hex(for_pdfium)}>> BDC")
-    code.extend(_show_glyphs(list(line.glyphs), {} if layered else _cluster_texts(text, line), x, baseline, size,
-                             canvas._doc, _glyph_codes(canvas), silent=layered))
-    if layered:
-        code.extend(text_layer(written, x, baseline, size, line.width * size, canvas._doc))
-    if for_pdfium != written:
-        code.append("EMC")
-    code.append("EMC")
+    if not (layered and _draw_parts(canvas, written, line, x, baseline, size, rtl_document)):
+        for_pdfium = pdfium_order(written, rtl_document)
+        # a line of right-to-left text that holds only a Latin term (a term broken onto its own line)
+        term = rtl_document and not layered and bool(latin_islands(written))
+        code.extend(_spans_begin(written, for_pdfium, LATIN_TERMS_LANGUAGE if term else None))
+        code.extend(_show_glyphs(list(line.glyphs), {} if layered else _cluster_texts(text, line), x, baseline,
+                                 size, canvas._doc, _glyph_codes(canvas), silent=layered))
+        if layered:
+            code.extend(text_layer(shown_order(written.rstrip()), x, baseline, size, line.width * size,
+                                   canvas._doc))
+        code.extend(["EMC"] * (2 if for_pdfium != written else 1))
     code.append("ET")
+
+
+def _spans_begin(written: str, for_pdfium: str, language: str | None) -> list[str]:
+    """The ActualText spans of a line or a part of one: the text as written (in `language` if
+    given), and inside it, where pdfium needs them in another order, the same for pdfium."""
+    tag = f"/Lang ({language}) " if language else ""
+    spans = [f"/Span <<{tag}/ActualText {_utf16_hex(written)}>> BDC"]
+    if for_pdfium != written:
+        spans.append(f"/Span <</ActualText {_utf16_hex(for_pdfium)}>> BDC")
+    return spans
+
+
+def _draw_parts(canvas: Canvas, written: str, line: Line, x: float, baseline: float, size: float,
+                rtl_document: bool) -> bool:
+    """A right-to-left line with Latin terms, drawn part by part in display order, each term in a
+    span of its own language; False (nothing drawn) for a line without terms, or one whose parts
+    the glyphs or pdfium's runs do not keep apart."""
+    terms = latin_islands(written)
+    if not terms:
+        return False
+    for islands in (terms, [_to_letters(written, start, end) for start, end in terms]):
+        parts = _parts(written, islands)
+        for_pdfium = pdfium_order_of_parts(written, rtl_document, [start for start, _ in parts] + [len(written)])
+        groups = _glyphs_by_part(line, parts)
+        if for_pdfium is not None and groups is not None:
+            break
+    else:
+        return False
+    islands = [(start, end) for start, end in parts
+               if latin_islands(written[start:end]) and not any(map(is_right_to_left, written[start:end]))]
+    code = canvas._code
+    drawn, spaces = _parts_for_pdfium(groups, written, line.start)
+    line_left = min(glyph.x for glyph in drawn[0]) * size
+    for number, ((index, _), glyphs) in enumerate(zip(groups, drawn, strict=True)):
+        start, end = parts[index]
+        part = written[start:end]
+        left = min(glyph.x for glyph in glyphs) * size
+        placed = [glyph._replace(x=glyph.x - left / size) for glyph in glyphs]
+        code.extend(_spans_begin(part, for_pdfium[index], LATIN_TERMS_LANGUAGE if (start, end) in islands else None))
+        code.extend(_show_glyphs(placed, spaces, x + left, baseline, size, canvas._doc, _glyph_codes(canvas),
+                                 silent=True))
+        if number == 0:  # once, whole: pdf.js puts a line in reading order only within one run
+            code.extend(text_layer(shown_order(written.rstrip()), x + line_left, baseline, size,
+                                   line.width * size - line_left, canvas._doc))
+        code.extend(["EMC"] * (2 if for_pdfium[index] != part else 1))
+    return True
+
+
+def _parts(written: str, islands: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The line cut at the edges of its islands; a part of spaces alone (the line's last space,
+    which draws no glyph) goes with the part before it."""
+    edges = sorted({edge for island in islands for edge in island} - {0, len(written)})
+    cuts = [edge for edge, after in zip(edges, [*edges[1:], len(written)], strict=True)
+            if written[edge:after].strip() and written[:edge].strip()]
+    return list(pairwise([0, *cuts, len(written)]))
+
+
+def _to_letters(written: str, start: int, end: int) -> tuple[int, int]:
+    """An island widened over the spaces, figures and marks around it, up to the letters and
+    right-to-left marks on either side: brackets round a term may be shown on its side of the
+    line («(CT) جگر»)."""
+    def widens(char: str) -> bool:
+        return not (char.isalpha() or is_right_to_left(char))
+
+    while start > 0 and widens(written[start - 1]):
+        start -= 1
+    while end < len(written) and widens(written[end]):
+        end += 1
+    return start, end
+
+
+def _glyphs_by_part(line: Line, parts: list[tuple[int, int]]) -> list[tuple[int, list[PlacedGlyph]]] | None:
+    """The line's glyphs in display order, grouped by the part of the text each draws; None if a
+    part's glyphs are not side by side or a part draws nothing."""
+    groups: list[tuple[int, list[PlacedGlyph]]] = []
+    for glyph in line.glyphs:
+        offset = glyph.cluster - line.start
+        index = next(number for number, (start, end) in enumerate(parts) if start <= offset < end)
+        if groups and groups[-1][0] == index:
+            groups[-1][1].append(glyph)
+        else:
+            groups.append((index, [glyph]))
+    if len(groups) != len(parts) or len({index for index, _ in groups}) != len(parts):
+        return None
+    return groups
+
+
+def _parts_for_pdfium(groups: list[tuple[int, list[PlacedGlyph]]], written: str,
+                      start: int) -> tuple[list[list[PlacedGlyph]], dict[int, str]]:
+    """Each part's glyphs in the order to draw them, and what the spaces among them say.
+
+    pdfium, finding a new span, compares its first text object with the first one of the span
+    before: where their boxes do not share a height it starts a new line, and where they stand
+    apart it adds a space of its own, which then lands inside the words around a term («IV (
+    اسٹیج»). So each part is drawn from a glyph on the baseline, and every part after the first
+    starts with a space that says " " (the space between the parts, or an extra one: a space
+    paints nothing) on the baseline in that glyph's font; glyphs raised or lowered come after.
+    """
+    def is_space(glyph: PlacedGlyph) -> bool:
+        return written[glyph.cluster - start].isspace()
+
+    shown = [list(glyphs) for _, glyphs in groups]
+    for before, after in pairwise(shown):  # the space between two parts goes with the one after it
+        if len(before) > 1 and is_space(before[-1]):
+            after.insert(0, before.pop())
+    drawn: list[list[PlacedGlyph]] = []
+    spaces: dict[int, str] = {}
+    for number, glyphs in enumerate(shown):
+        lead = glyphs.pop(0) if number and len(glyphs) > 1 and is_space(glyphs[0]) else None
+        partner = next((glyph for glyph in glyphs if glyph.y == 0), glyphs[0])
+        order = [partner, *(glyph for glyph in glyphs if glyph is not partner)]
+        space = partner.font.hb_font.get_nominal_glyph(ord(" "))
+        if number and space is not None:
+            cluster = lead.cluster if lead is not None else -number  # an extra space: no text of its own
+            spaces[cluster] = " "
+            x = lead.x if lead is not None else partner.x
+            order.insert(0, PlacedGlyph(partner.font, space, cluster, x, partner.y))
+        elif lead is not None:
+            order.insert(0, lead)
+        drawn.append(order)
+    return drawn, spaces
 
 
 def _cluster_texts(text: str, line: Line) -> dict[int, str]:
@@ -286,7 +415,8 @@ def _show_glyphs(glyphs: list[PlacedGlyph], texts: dict[int, str], origin: float
 
     for glyph in glyphs:
         face = glyph.font
-        cluster, first = (SILENT, True) if silent else (texts.get(glyph.cluster, ""), glyph.cluster not in told)
+        cluster, first = ((texts.get(glyph.cluster, SILENT), True) if silent
+                          else (texts.get(glyph.cluster, ""), glyph.cluster not in told))
         told.add(glyph.cluster)
         known = codes.get((face.name, glyph.glyph, cluster, first))
         if known is None:
