@@ -59,3 +59,16 @@ def test_urdu_copies_out_verbatim_in_pdfjs_from_the_text_layer(built_urdu, leafl
 @pytest.mark.parametrize("reader", ["poppler", "MuPDF", "pdfminer"])
 def test_urdu_copies_out_verbatim_in_the_other_readers(built_urdu, leaflet, reader) -> None:
     _copies_out(_text(reader, built_urdu["A4"]), leaflet, "ur", 0.9)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("reader", READERS)
+def test_every_phone_number_copies_out_in_written_order_in_every_reader(built, built_urdu, leaflet, reader,
+                                                                        size) -> None:
+    """Each number of the contact card, in both languages: in Urdu a number shown alone on its
+    line is read from the span as written (poppler reads no span but a /Span)."""
+    phones = [contact.phone for contact in leaflet.facts.shown_contacts() if contact.phone]
+    assert len(phones) > 3
+    for path in (built[size], built_urdu[size]):
+        text = folded(_text(reader, path))
+        assert [phone for phone in phones if phone not in text] == [], path.name

@@ -8,7 +8,9 @@ right: it splits the text into runs of one direction class, reverses the order o
 the runs in a right-to-left line, and mirrors brackets in the runs it reads right
 to left. `pdfium_order` stores the runs already reversed, and mirrors exactly the
 brackets pdfium will mirror, so that pdfium's reading gives back the line as written
-(tests check this against pdfium itself).
+(tests check this against pdfium itself). Its tag is not /Span but PDFIUM_ORDER_TAG:
+pdfium reads ActualText under any tag, poppler only under /Span, so poppler reads the
+outer span, and a number alone on its line (a phone number) comes out as written there too.
 
 Which lines pdfium treats as right to left is settled per document: all of them
 when the PDF's viewer preferences say /Direction /R2L (so right-to-left leaflets
@@ -20,6 +22,7 @@ from __future__ import annotations
 import unicodedata
 from itertools import pairwise
 
+PDFIUM_ORDER_TAG = "/PdfiumOrder"
 _MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 _WEAK = {"EN", "AN", "ES", "ET", "CS", "NSM", "BN"}
 

@@ -17,7 +17,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from leaflet.text.bidi import latin_islands
-from leaflet.text.extraction import pdfium_order, pdfium_order_of_parts
+from leaflet.text.extraction import PDFIUM_ORDER_TAG, pdfium_order, pdfium_order_of_parts
 from leaflet.text.fonts import SILENT, is_right_to_left
 from leaflet.text.layer import shown_order, text_layer
 from leaflet.text.lines import INK_STEP, Grid, Line, PlacedGlyph, break_lines
@@ -265,7 +265,7 @@ def _spans_begin(written: str, for_pdfium: str, language: str | None) -> list[st
     tag = f"/Lang ({language}) " if language else ""
     spans = [f"/Span <<{tag}/ActualText {_utf16_hex(written)}>> BDC"]
     if for_pdfium != written:
-        spans.append(f"/Span <</ActualText {_utf16_hex(for_pdfium)}>> BDC")
+        spans.append(f"{PDFIUM_ORDER_TAG} <</ActualText {_utf16_hex(for_pdfium)}>> BDC")
     return spans
 
 
