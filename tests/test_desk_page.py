@@ -16,6 +16,7 @@ import httpx2
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 from starlette.testclient import TestClient
 
@@ -118,8 +119,6 @@ def test_a_cover_is_a_small_picture(desk) -> None:
 
 
 def cover_pixels(png: bytes) -> bytes:
-    from PIL import Image
-
     return Image.open(io.BytesIO(png)).convert("RGB").tobytes()
 
 

@@ -247,9 +247,8 @@ def _draw_line(canvas: Canvas, text: str, line: Line, x: float, baseline: float,
     code.append("BT")
     if not (layered and _draw_parts(canvas, written, line, x, baseline, size, rtl_document)):
         for_pdfium = pdfium_order(written, rtl_document)
-        # a line of right-to-left text that holds only a Latin term (a term broken onto its own line)
-        term = rtl_document and not layered and bool(latin_islands(written))
-        code.extend(_spans_begin(written, for_pdfium, LATIN_TERMS_LANGUAGE if term else None))
+        # a line of right-to-left text may hold only a Latin term (a term broken onto its own line)
+        code.extend(_spans_begin(written, for_pdfium, _term_language(written) if rtl_document else None))
         code.extend(_show_glyphs(list(line.glyphs), {} if layered else _cluster_texts(text, line), x, baseline,
                                  size, canvas._doc, _glyph_codes(canvas), silent=layered))
         if layered:
@@ -277,16 +276,14 @@ def _draw_parts(canvas: Canvas, written: str, line: Line, x: float, baseline: fl
     terms = latin_islands(written)
     if not terms:
         return False
-    for islands in (terms, [_to_letters(written, start, end) for start, end in terms]):
-        parts = _parts(written, islands)
+    for around in (terms, [_to_letters(written, start, end) for start, end in terms]):
+        parts = _parts(written, around)
         for_pdfium = pdfium_order_of_parts(written, rtl_document, [start for start, _ in parts] + [len(written)])
         groups = _glyphs_by_part(line, parts)
         if for_pdfium is not None and groups is not None:
             break
     else:
         return False
-    islands = [(start, end) for start, end in parts
-               if latin_islands(written[start:end]) and not any(map(is_right_to_left, written[start:end]))]
     code = canvas._code
     drawn, spaces = _parts_for_pdfium(groups, written, line.start)
     line_left = min(glyph.x for glyph in drawn[0]) * size
@@ -295,7 +292,7 @@ def _draw_parts(canvas: Canvas, written: str, line: Line, x: float, baseline: fl
         part = written[start:end]
         left = min(glyph.x for glyph in glyphs) * size
         placed = [glyph._replace(x=glyph.x - left / size) for glyph in glyphs]
-        code.extend(_spans_begin(part, for_pdfium[index], LATIN_TERMS_LANGUAGE if (start, end) in islands else None))
+        code.extend(_spans_begin(part, for_pdfium[index], _term_language(part)))
         code.extend(_show_glyphs(placed, spaces, x + left, baseline, size, canvas._doc, _glyph_codes(canvas),
                                  silent=True))
         if number == 0:  # once, whole: pdf.js puts a line in reading order only within one run
@@ -303,6 +300,14 @@ def _draw_parts(canvas: Canvas, written: str, line: Line, x: float, baseline: fl
                                    line.width * size - line_left, canvas._doc))
         code.extend(["EMC"] * (2 if for_pdfium[index] != part else 1))
     return True
+
+
+def _term_language(part: str) -> str | None:
+    """The language of a part of right-to-left text that is a Latin term (letters, no
+    right-to-left character); None for any other part."""
+    if latin_islands(part) and not any(map(is_right_to_left, part)):
+        return LATIN_TERMS_LANGUAGE
+    return None
 
 
 def _parts(written: str, islands: list[tuple[int, int]]) -> list[tuple[int, int]]:
