@@ -32,9 +32,9 @@ def _multiply(a: tuple, b: tuple) -> tuple:
             a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5])
 
 
-def page_glyphs(path: Path, text_layer: bool = False) -> list[list[PlacedGlyph]]:
-    """Per page, the glyphs drawn; with `text_layer`, instead those shown invisibly (the text
-    layer of right-to-left lines, one glyph per character, in the order the line shows them)."""
+def page_glyphs(path: Path) -> list[list[PlacedGlyph]]:
+    """Per page, the glyphs drawn (not those shown invisibly: the text layer of right-to-left
+    lines and the anchors of their spans)."""
     reader = PdfReader(path)
     pages = []
     for page in reader.pages:
@@ -78,7 +78,7 @@ def page_glyphs(path: Path, text_layer: bool = False) -> list[list[PlacedGlyph]]
                         for code in raw:
                             origin = _multiply((1, 0, 0, 1, 0, rise), _multiply(tm, ctm))
                             char = unicode[font].get(code, "")
-                            if invisible == text_layer:
+                            if not invisible:
                                 glyphs.append(PlacedGlyph(char, code, origin[4], origin[5], size, font))
                             advance = (width_list[code - first] / 1000 * size if code >= first else 0) * stretch
                             tm = (*tm[:4], tm[4] + advance * tm[0], tm[5])

@@ -63,7 +63,7 @@ def test_numbered_items_read_in_order_with_their_numbers(built: Path) -> None:
 
 def test_urdu_numbers_hang_at_the_right_of_their_items(built: Path) -> None:
     lines = lines_of(built / "visit-schedule_ur_A5.pdf")
-    first = next(line for line in lines if line.text == "1۔")
+    first = next(line for line in lines if line.text.strip() == "1۔")
     item = next(line for line in lines if line.text.startswith("اپنے خط"))
     assert first.box[0] > item.box[2], "the number stands at the start (right) of its item"
     stop, digit = sorted(first.glyphs, key=lambda glyph: glyph[0])

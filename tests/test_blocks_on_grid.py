@@ -14,9 +14,8 @@ from pypdf import PdfReader
 
 from leaflet.content.model import BulletList, Location, Paragraph, Section, Text
 from leaflet.layout import geometry_for, render_leaflet
-from leaflet.layout.listblock import ListBlock, ListItem
+from leaflet.layout.listblock import BULLET, ListBlock, ListItem
 from leaflet.layout.styles import palette_for, styles_for
-from leaflet.layout.textblock import BULLET
 from leaflet.pdf import extract_text
 from leaflet.pdf.placement import overprints, text_lines
 from leaflet.text import parse_inline, set_text

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from reportlab.lib.colors import black
 
 from leaflet.text import TextStyle, fit_line, fit_size, parse_inline, set_text
@@ -43,6 +45,24 @@ def glyph_x_by_character(text: str, style: TextStyle = URDU) -> dict[int, float]
 def test_a_latin_or_numeric_run_is_one_island(text: str, run: str) -> None:
     start = text.index(run)
     assert (start, start + len(run)) in ltr_islands(text)
+
+
+BRACKETED = ["(Hb)", "(CT scan)", "(4)", "(اصل)", "(CEA ٹیسٹ)", "[MRI]", "12", "042 111", "Ca19.9", "70-80%",
+             "جگر", "کا", "ٹیسٹ", "۔", "،", "(", ")"]
+
+
+@given(st.lists(st.sampled_from(BRACKETED), min_size=1, max_size=12).map(" ".join))
+def test_an_island_never_splits_a_bracket_pair(text: str) -> None:
+    """«(Hb) 12»: the island is «Hb», not «Hb) 12», whose «)» would then point the wrong way."""
+    pairs, open_at = [], {"(": [], "[": []}
+    for index, char in enumerate(text):
+        if char in open_at:
+            open_at[char].append(index)
+        elif char in ")]" and open_at["(" if char == ")" else "["]:
+            pairs.append((open_at["(" if char == ")" else "["].pop(), index))
+    for start, end in ltr_islands(text):
+        for opener, closer in pairs:
+            assert (start <= opener < end) == (start <= closer < end), (text, text[start:end])
 
 
 @pytest.mark.parametrize(("text", "run"), MIXED)

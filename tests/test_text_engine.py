@@ -25,9 +25,8 @@ from leaflet.text import (
     set_text,
     uncovered_characters,
 )
-from leaflet.text.bidi import latin_islands
+from leaflet.text.bidi import is_right_to_left, latin_islands
 from leaflet.text.extraction import pdfium_order
-from leaflet.text.fonts import is_right_to_left
 from tests.pdfglyphs import page_glyphs
 
 URDU = TextStyle(language="ur", size=14, colour=black, leading=1.7, ascent=1.1, descent=0.5)

@@ -19,7 +19,6 @@ from leaflet.pdf import check_pdf_file, extract_text, retag_subsets
 from leaflet.pdf.placement import to_unicode
 from leaflet.text import parse_inline
 from leaflet.text.bidi import latin_islands
-from leaflet.text.layer import shown_order
 from leaflet.text.locale import long_date
 from tests.conftest import run_cli
 from tests.pdfglyphs import page_glyphs
@@ -102,21 +101,6 @@ def bullet_dots(path) -> list[float]:
     return dots
 
 
-def leaflet_code_glyphs(glyphs, code: str) -> list:
-    """The run of glyphs that spells `code`, left to right (a Latin island is drawn in that order).
-
-    A glyph can stand for several characters (a ligature, or a letter with the invisible
-    controls around it), so the run is found by character offsets.
-    """
-    chars = "".join(g.char for g in glyphs)
-    start = chars.index(code)
-    offsets = [0]
-    for glyph in glyphs:
-        offsets.append(offsets[-1] + len(glyph.char))
-    return [glyph for glyph, at, end in zip(glyphs, offsets[:-1], offsets[1:], strict=True)
-            if end > start and at < start + len(code) and glyph.char]
-
-
 @pytest.mark.parametrize("size", SIZES)
 def test_the_page_is_mirrored_for_urdu(built_urdu, built, leaflet, size) -> None:
     middle = geometry_for(size).width / 2
@@ -129,11 +113,10 @@ def test_the_page_is_mirrored_for_urdu(built_urdu, built, leaflet, size) -> None
         # page 3: an odd page (on even pages the two swap sides, to keep the number on a
         # booklet's outer edge; tests/test_print_outputs.py holds that)
         assert (x_of_word(path, 2, page_word) < middle) == rtl, "the page number sits at the reading end"
-        # Where the code stands: in an Urdu footer the drawn glyphs say nothing, and pdfium's
-        # character boxes inside its ActualText span do not follow them (all near the middle); the
-        # text layer's glyphs stand over the line in the order it shows its characters.
-        code = leaflet_code_glyphs(page_glyphs(path, text_layer=rtl)[2], leaflet.facts.document_control.code)
-        assert all((g.x > middle) == rtl for g in code), "the leaflet code sits at the reading start"
+        # Where the code stands: in an Urdu footer the drawn glyphs say nothing; pdfium spreads the
+        # code's characters over the box of its span, a Latin term of its own, where it is drawn.
+        assert (x_of_word(path, 2, leaflet.facts.document_control.code) > middle) == rtl, \
+            "the leaflet code sits at the reading start"
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -215,8 +198,9 @@ def test_the_urdu_leads_with_plain_words(leaflet) -> None:
 def test_urdu_glyphs_say_nothing_and_the_text_layer_says_the_line(built_urdu) -> None:
     """The drawn Nastaliq glyphs map to a left-to-right mark only (a space between the parts of a
     line says " "); each Urdu line's characters are shown invisibly (render mode 3) in the
-    glyphless layer font, one glyph each, in the order the line shows them: the text of its
-    ActualText spans, laid out left to right. A Latin term is a span of its own, in English."""
+    glyphless layer font, one glyph each: the text of its ActualText spans, every character once
+    (in the order pdf.js reads back as written: test_copy_out_blocks.py). A Latin term is a span
+    of its own, in English."""
     reader = PdfReader(built_urdu["A4"])
     layered = terms = 0
     for page in reader.pages:
@@ -249,7 +233,7 @@ def test_urdu_glyphs_say_nothing_and_the_text_layer_says_the_line(built_urdu) ->
                           for code in item.original_bytes}
             elif operator == b"ET" and shown:
                 written = "".join(text for text, _ in reversed(parts))  # parts of a right-to-left line
-                assert shown == shown_order(written.rstrip()), (written, shown)
+                assert sorted(shown.replace(" ", "")) == sorted(written.replace(" ", "")), (written, shown)
                 assert drawn <= {"\u200e", " "} and "\u200e" in drawn, (written, drawn)
                 assert [text for text, language in parts if language == "en"] == [
                     written[start:end] for start, end in latin_islands(written)][::-1], parts

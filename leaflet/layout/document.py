@@ -45,13 +45,13 @@ from leaflet.layout.flowables import (
     trailing_part,
 )
 from leaflet.layout.geometry import PageGeometry, geometry_for
-from leaflet.layout.listblock import ListBlock, ListItem
+from leaflet.layout.listblock import BULLET, ListBlock, ListItem, numbered_list
 from leaflet.layout.pages import PageFurniture, PageTexts
 from leaflet.layout.picture import PictureBlock
 from leaflet.layout.styles import Palette, Styles, one_ink, palette_for, styles_for, to_cmyk
 from leaflet.layout.table import TableBlock
 from leaflet.layout.tagging import Structure
-from leaflet.layout.textblock import BULLET, BlockStyle, TextBlock, TextFlowable
+from leaflet.layout.textblock import BlockStyle, TextBlock, TextFlowable
 from leaflet.outputs import output_name
 from leaflet.pdf.structure import add_structure
 from leaflet.text import TextStyle, family_for_script, parse_inline, register_family, set_text
@@ -529,13 +529,7 @@ class _LeafletRenderer:
         styles, pattern = self.styles, self.content.labels.list_number or "{number}."
         numbers = [pattern.replace("{number}", wording.number(index, self.locale))
                    for index in range(1, len(block.numbered) + 1)]
-        marker = styles.bullet.text.with_(bold=True)
-        settings = [set_text(parse_inline(label), marker, 10_000) for label in numbers]
-        widest = max(setting.fitting_width for setting in settings)
-        style = replace(styles.bullet, indent=max(styles.bullet.indent, widest + styles.bullet.text.size * 0.6))
-        items = [ListItem(tuple(parse_inline(item)), style, label)
-                 for item, label in zip(block.numbered, numbers, strict=True)]
-        return [ListBlock(items, breaks_inside=False, space_after=styles.body.space_after)]
+        return [numbered_list(block.numbered, numbers, styles.bullet, styles.body.space_after)]
 
     def _contact_card(self, block: ContactPanel) -> ContactCard:
         entries = []

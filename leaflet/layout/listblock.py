@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from leaflet.layout.tagging import Tag, marked
-from leaflet.layout.textblock import BlockStyle, TextFlowable, draw_marker, left_edge
-from leaflet.text import Run, SetText, set_text
+from leaflet.layout.tagging import Tag, in_reading_order, marked
+from leaflet.layout.textblock import BlockStyle, TextFlowable, left_edge
+from leaflet.text import Label, Layer, Run, SetText, parse_inline, set_text
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,85 @@ class ListItem:
 
     def draw(self, canvas: Canvas, setting: SetText, width: float, top: float) -> None:
         label, body = self.tags or (None, None)
-        if self.marker and setting.lines:
+        x = left_edge(setting, self.style)
+        if not (self.marker and setting.lines):
+            with marked(canvas, body):
+                setting.draw(canvas, x, top)
+            return
+        marker, marker_x, marker_top = _marker(setting, self.style, self.marker, width, top)
+        if self.marker == BULLET:
             with marked(canvas, label):
-                draw_marker(canvas, setting, self.style, self.marker, width, top)
+                _draw_dot(canvas, marker, marker_x, marker_top - marker.baselines[0])
+            with marked(canvas, body):
+                setting.draw(canvas, x, top)
+        elif not setting.rtl:
+            with marked(canvas, label):
+                marker.draw(canvas, marker_x, marker_top)
+            with marked(canvas, body):
+                setting.draw(canvas, x, top)
+        else:
+            _draw_right_to_left(canvas, setting, x, top, (marker, marker_x, marker_top), label, body)
+
+
+def _draw_right_to_left(canvas: Canvas, setting: SetText, x: float, top: float,
+                        placed: tuple[SetText, float, float], label: Tag | None, body: Tag | None) -> None:
+    """An item whose number stands at the right end of its first line, read with that line.
+
+    pdfium (Chrome, Edge) reads the text objects of a line sorted left to right and gives a span's
+    ActualText once for each unbroken run of its objects: a number drawn before the line, at its
+    right end, would come between the line's objects and have pdfium read the line twice. So the
+    first line is drawn, then the number, then the rest; the first line's text layer (for pdf.js)
+    is led by the number, and the number has no layer of its own.
+    """
+    marker, marker_x, marker_top = placed
+    number = marker.lines[0]
+    right = marker_x + marker.line_x(number) + number.width * marker.style.size
+    in_reading_order(canvas, [label, body])
+    with marked(canvas, body):
+        setting.draw(canvas, x, top, lines=slice(0, 1), label=Label(marker.text.strip(), right))
+    with marked(canvas, label):
+        marker.draw(canvas, marker_x, marker_top, layer=Layer.NONE)
+    if len(setting.lines) > 1:
         with marked(canvas, body):
-            setting.draw(canvas, 0 if setting.rtl else self.style.indent, top)
+            setting.draw(canvas, x, top, lines=slice(1, None))
+
+
+def _marker(setting: SetText, style: BlockStyle, marker: str, width: float,
+            top: float) -> tuple[SetText, float, float]:
+    """An item's bullet or number set in its own style, and where it stands (left, top): hanging
+    at the start of the item's first line, on its baseline."""
+    marker_style = style.text.with_(colour=style.bullet_colour or style.text.colour, bold=True, align="start")
+    # a number reads with the space after it, as copied text must: «1۔ پہلا قدم», «1. First step»
+    marker_setting = set_text([Run(marker if marker == BULLET else marker + " ", False)], marker_style, style.indent)
+    nudge = style.text.size * 0.135  # the marker sits a little in from the text's start edge
+    x = width - style.indent - nudge if setting.rtl else nudge
+    return marker_setting, x, top - (setting.baselines[0] - marker_setting.baselines[0])
+
+
+BULLET = "•"
+
+
+def numbered_list(texts: Sequence[str], numbers: Sequence[str], style: BlockStyle, space_after: float) -> ListBlock:
+    """Items with their numbers (as the language writes them) hanging in a column of their own,
+    as wide as the widest number; a numbered item never breaks (its number is text)."""
+    marker = style.text.with_(bold=True)
+    widest = max(set_text(parse_inline(number), marker, 10_000).fitting_width for number in numbers)
+    style = replace(style, indent=max(style.indent, widest + style.text.size * 0.6))
+    items = [ListItem(tuple(parse_inline(text)), style, number) for text, number in zip(texts, numbers, strict=True)]
+    return ListBlock(items, breaks_inside=False, space_after=space_after)
+
+
+def _draw_dot(canvas: Canvas, marker: SetText, x: float, baseline: float) -> None:
+    """A bullet drawn as the dot it is, where its glyph would stand: not text, so that copying a
+    list item out (and a list item split over two pages) gives its words alone."""
+    line = marker.lines[0]
+    glyph = line.glyphs[0]
+    left, right, top, bottom = glyph.font.ink(glyph.glyph)
+    scale, size = glyph.font.size * marker.style.size, marker.style.size
+    origin_x, origin_y = x + marker.line_x(line) + glyph.x * size, baseline + glyph.y * size
+    canvas.setFillColor(marker.style.colour)
+    canvas.ellipse(origin_x + left * scale, origin_y + bottom * scale, origin_x + right * scale,
+                   origin_y + top * scale, stroke=0, fill=1)
 
 
 class ListBlock(TextFlowable):

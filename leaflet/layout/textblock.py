@@ -133,7 +133,7 @@ class TextBlock(TextFlowable):
     def draw(self) -> None:
         setting = self.setting(self.width)
         with marked(self.canv, self.tag, setting.text):
-            draw_block(self.canv, setting, self.style, None, self.width, self.height + self.lift)
+            setting.draw(self.canv, left_edge(setting, self.style), self.height + self.lift)
 
 
 class _Prepared(TextFlowable):
@@ -162,45 +162,4 @@ class _Prepared(TextFlowable):
 
     def draw(self) -> None:
         with marked(self.canv, self.tag, self.set_text.text):
-            draw_block(self.canv, self.set_text, self.style, None, self.width, self.height + self.lift)
-
-
-def draw_block(canvas, setting: SetText, style: BlockStyle, bullet: str | None, width: float,
-               height: float) -> None:
-    """A block's lines with their top at `height`, its bullet or number hanging at the start."""
-    draw_marker(canvas, setting, style, bullet, width, height)
-    setting.draw(canvas, 0 if setting.rtl else style.indent, height)
-
-
-def draw_marker(canvas, setting: SetText, style: BlockStyle, bullet: str | None, width: float,
-                height: float) -> None:
-    """The bullet or number of a block whose top is at `height`, hanging at its start."""
-    indent = style.indent
-    if bullet and setting.lines:
-        marker_style = style.text.with_(colour=style.bullet_colour or style.text.colour, bold=True,
-                                        align="start")
-        marker = set_text([Run(bullet, False)], marker_style, indent)
-        first_baseline = setting.baselines[0]
-        offset = first_baseline - marker.baselines[0]
-        nudge = style.text.size * 0.135  # the marker sits a little in from the text's start edge
-        x = width - indent - nudge if setting.rtl else nudge
-        if bullet == BULLET:
-            _draw_dot(canvas, marker, x, height - first_baseline)
-        else:
-            marker.draw(canvas, x, height - offset)
-
-
-BULLET = "•"
-
-
-def _draw_dot(canvas, marker: SetText, x: float, baseline: float) -> None:
-    """A bullet drawn as the dot it is, where its glyph would stand: not text, so that copying a
-    list item out (and a list item split over two pages) gives its words alone."""
-    line = marker.lines[0]
-    glyph = line.glyphs[0]
-    left, right, top, bottom = glyph.font.ink(glyph.glyph)
-    scale, size = glyph.font.size * marker.style.size, marker.style.size
-    origin_x, origin_y = x + marker.line_x(line) + glyph.x * size, baseline + glyph.y * size
-    canvas.setFillColor(marker.style.colour)
-    canvas.ellipse(origin_x + left * scale, origin_y + bottom * scale, origin_x + right * scale,
-                   origin_y + top * scale, stroke=0, fill=1)
+            self.set_text.draw(self.canv, left_edge(self.set_text, self.style), self.height + self.lift)

@@ -6,12 +6,14 @@ and draws itself. `MissingGlyphError` names a character no configured font has.
 
 from leaflet.text.fonts import FamilyMetrics, family_for_script, family_metrics, register_family
 from leaflet.text.markup import Run, parse_inline
-from leaflet.text.setting import FittedLine, SetText, TextStyle, fit_line, fit_size, set_text
+from leaflet.text.setting import FittedLine, Label, Layer, SetText, TextStyle, fit_line, fit_size, set_text
 from leaflet.text.shaping import MissingGlyphError, main_script, uncovered_characters
 
 __all__ = [
     "FamilyMetrics",
     "FittedLine",
+    "Label",
+    "Layer",
     "MissingGlyphError",
     "Run",
     "SetText",

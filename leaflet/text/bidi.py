@@ -37,34 +37,68 @@ def _bidi_class(char: str) -> str:
     return unicodedata.bidirectional(char)
 
 
+def is_right_to_left(char: str) -> bool:
+    """A character of a right-to-left script: its letters, digits and marks, and its own
+    punctuation (، is a common separator to Unicode, yet ends a Latin island as a letter does)."""
+    return _bidi_class(char) in ("R", "AL", "AN")
+
+
 def ltr_islands(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each left-to-right island in right-to-left text."""
+    """(start, end) of each left-to-right island in right-to-left text.
+
+    A bracket pair is never split: both brackets are in an island or neither is (UAX #9 N0
+    gives the two of a pair one direction; split, they would point the same way: «(Hb) 12»).
+    """
     classes = [_bidi_class(char) for char in text]
+    pairs = _bracket_pairs(text)
     islands = []
     index = 0
     while index < len(text):
         if classes[index] not in _STRONG_LTR:
             index += 1
             continue
-        start, end = index, index + 1
+        start, end, run_ends = index, index, []
         while True:
             while end < len(text) and classes[end] in _STRONG_LTR:
                 end += 1
+            run_ends.append(end)
             gap_end = end
             while gap_end < len(text) and classes[gap_end] in _JOINING:
                 gap_end += 1
             if gap_end == len(text) or classes[gap_end] not in _STRONG_LTR:
                 break
-            if not _gap_joins(text[end:gap_end], classes[end - 1], classes[gap_end]):
+            if not _gap_joins(text[end:gap_end], classes[end - 1], classes[gap_end]) or any(
+                    pairs.get(closer, start) < start for closer in range(end, gap_end)):
                 break
             end = gap_end
-        end = _extend_end(text, classes, start, end)
+        end = _extend_end(classes, pairs, start, end)
+        for opener in range(start, end):  # an opener whose closer the island does not reach: end before it
+            if pairs.get(opener, start) >= end:
+                end = max(run_end for run_end in run_ends if run_end <= opener)
+                break
         while start > 0 and classes[start - 1] in _LEADING and (start == 1 or text[start - 2].isspace()
                                                                  or classes[start - 2] == "R"):
             start -= 1
         islands.append((start, end))
         index = end
     return islands
+
+
+def _bracket_pairs(text: str) -> dict[int, int]:
+    """Each bracket's partner, by index both ways (as UAX #9 BD16 pairs them, one stack)."""
+    openers = {opener: closer for closer, opener in _CLOSERS.items()}
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for index, char in enumerate(text):
+        if char in openers:
+            stack.append(index)
+        elif char in _CLOSERS:
+            for depth in range(len(stack) - 1, -1, -1):
+                if text[stack[depth]] == _CLOSERS[char]:
+                    pairs[stack[depth]], pairs[index] = index, stack[depth]
+                    del stack[depth:]
+                    break
+    return pairs
 
 
 def latin_islands(text: str) -> list[tuple[int, int]]:
@@ -87,15 +121,10 @@ def _gap_joins(gap: str, before: str, after: str) -> bool:
     return before == "L" and after == "L"
 
 
-def _extend_end(text: str, classes: list[str], start: int, end: int) -> int:
+def _extend_end(classes: list[str], pairs: dict[int, int], start: int, end: int) -> int:
     """Take in a unit sign after the run, and closing brackets whose opener is inside it."""
-    while end < len(text):
-        char = text[end]
-        opened = char in _CLOSERS and text.count(_CLOSERS[char], start, end) > text.count(char, start, end)
-        if classes[end] in _TRAILING or opened:
-            end += 1
-        else:
-            return end
+    while end < len(classes) and (classes[end] in _TRAILING or start <= pairs.get(end, -1) < end):
+        end += 1
     return end
 
 

@@ -76,12 +76,16 @@ def pdfium_order(text: str, rtl_document: bool) -> str:
     return "".join(reversed(found) if right_to_left else found)
 
 
-def pdfium_order_of_parts(text: str, rtl_document: bool, cuts: list[int]) -> list[str] | None:
+def pdfium_order_of_parts(text: str, rtl_document: bool, cuts: list[int], shown: list[int]) -> list[str] | None:
     """`pdfium_order` of a line shown in parts (text[cuts[i]:cuts[i + 1]], each in its own span,
-    the spans in display order): each part's share, or None where a cut falls inside a run."""
+    `shown` the parts' numbers in display order): each part's share; None where a cut falls
+    inside a run, or the parts are not shown in the order pdfium reads them (right to left in a
+    right-to-left line: a Latin island that goes on from the line before may show its parts
+    left to right)."""
     runs, right_to_left = _pdfium_runs(text, rtl_document)
     starts = {start for start, _ in runs} | {len(text)}
-    if not set(cuts) <= starts:
+    order = list(range(len(cuts) - 1))
+    if not set(cuts) <= starts or shown != (order[::-1] if right_to_left else order):
         return None
     parts = []
     for start, end in pairwise(cuts):

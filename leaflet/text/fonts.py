@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -128,11 +127,6 @@ def _to_unicode_cmap(name: str, texts: list[str]) -> str:
         "1 begincodespacerange", f"<00> <{len(texts) - 1:02X}>", "endcodespacerange",
         *(line for chunk in chunks for line in (f"{len(chunk)} beginbfchar", *chunk, "endbfchar")),
         "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
-
-
-def is_right_to_left(char: str) -> bool:
-    """A character of a right-to-left script (letters, Arabic digits and marks of the script)."""
-    return unicodedata.bidirectional(char) in ("R", "AL", "AN")
 
 
 @cache

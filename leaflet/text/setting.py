@@ -7,8 +7,9 @@ carry ActualText so that copying gives the words as written, in logical order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from enum import Enum
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
@@ -16,10 +17,10 @@ import icu
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
-from leaflet.text.bidi import latin_islands
+from leaflet.text.bidi import is_right_to_left, latin_islands
 from leaflet.text.extraction import PDFIUM_ORDER_TAG, pdfium_order, pdfium_order_of_parts
-from leaflet.text.fonts import SILENT, is_right_to_left
-from leaflet.text.layer import shown_order, text_layer
+from leaflet.text.fonts import SILENT
+from leaflet.text.layer import span_anchor, text_layer
 from leaflet.text.lines import INK_STEP, Grid, Line, PlacedGlyph, break_lines
 from leaflet.text.locale import text_direction
 from leaflet.text.markup import Run, parse_inline
@@ -43,6 +44,21 @@ class TextStyle:
 
     def with_(self, **changes) -> TextStyle:
         return replace(self, **changes)
+
+
+class Layer(Enum):
+    """Whether a right-to-left line carries its text layer (layer.py)."""
+
+    OWN = "own"  # the line's text, in the order the line shows it
+    NONE = "none"  # its text is in another line's layer: a list number's, in its item's first line
+
+
+@dataclass(frozen=True)
+class Label:
+    """Text shown at the right end of a right-to-left line, read with it: a list item's number."""
+
+    text: str
+    right: float  # where its ink ends on the right (PDF coordinates)
 
 
 @dataclass(frozen=True)
@@ -113,9 +129,12 @@ class SetText:
             x = self.inset * size if align == "start" else 0.0
         return max(-line.ink_left * size, min(x, self.width - line.ink_right * size))
 
-    def draw(self, canvas: Canvas, x: float, top: float) -> None:
-        """Draw with the top of the text at `top` (PDF coordinates, y up).
+    def draw(self, canvas: Canvas, x: float, top: float, lines: slice = slice(None),
+             layer: Layer = Layer.OWN, label: Label | None = None) -> None:
+        """Draw `lines` (all by default) with the top of the text at `top` (PDF coordinates, y up).
 
+        `layer` says whether right-to-left lines carry their text layer (layer.py); `label` (a list
+        item's number, drawn by the caller beside the first line drawn) leads that line's layer.
         A canvas marked `measure_only` (a layout pass that only counts pages) gets nothing.
         """
         if getattr(canvas, "measure_only", False):
@@ -125,9 +144,11 @@ class SetText:
             fill_text(self.style.colour, self.style.size)
         else:
             canvas.setFillColor(self.style.colour)
-        for line, baseline in zip(self.lines, self.baselines, strict=True):
-            _draw_line(canvas, self.text, line, x + self.line_x(line), top - baseline, self.style.size,
-                       self.rtl)
+        for line, baseline in zip(self.lines[lines], self.baselines[lines], strict=True):
+            left = x + self.line_x(line)
+            lead = None if label is None else (label.text, label.right - left)
+            _draw_line(canvas, self.text, line, left, top - baseline, self.style.size, self.rtl, layer, lead)
+            label = None
 
 
 @dataclass(frozen=True)
@@ -232,28 +253,43 @@ def letter_overhang(language: str, bold: bool) -> float:
 # Latin letters inside right-to-left text are terms kept in English (CT, MRI, PKLI): their spans
 # say so, for screen readers and the PDF's language checks.
 LATIN_TERMS_LANGUAGE = "en"
+ANCHOR_OFFSET = 0.01  # points: a span's anchor stands this much left of its glyphs, so pdfium reads it first
 
 
 def _draw_line(canvas: Canvas, text: str, line: Line, x: float, baseline: float, size: float,
-               rtl_document: bool) -> None:
+               rtl_document: bool, layer: Layer, lead: tuple[str, float] | None) -> None:
     """Emit a line's glyphs inside the ActualText spans that give its text (see extraction.py).
 
-    A line with right-to-left text also gets its text layer (layer.py), and its glyphs say nothing;
-    its Latin terms are spans of their own, in their language (`_draw_parts`).
+    A line with right-to-left text also gets its text layer (layer.py), led by `lead` (a label's
+    text and where it ends, in points from `x`) if given, and its glyphs say nothing; its Latin
+    terms are spans of their own, in their language (`_draw_parts`).
     """
     code = canvas._code  # ReportLab's page content stream; there is no public way to draw glyph ids
     written = text[line.start:line.end]
-    layered = any(is_right_to_left(char) for char in written)
+    # Glyphs whose display order is not the text's (right-to-left text, or figures and brackets
+    # shown right to left among it: «(4)») say nothing: the spans and the layer say the text.
+    silent = any(map(is_right_to_left, written)) or any(
+        before.cluster > after.cluster for before, after in pairwise(line.glyphs))
+
+    def layered(left: float) -> list[str]:
+        if layer is Layer.NONE:
+            return []
+        shown = f"{lead[0]} {written}".rstrip() if lead else written.rstrip()
+        right = lead[1] if lead else line.width * size
+        return text_layer(shown, x + left, baseline, size, right - left, canvas._doc)
+
     code.append("BT")
-    if not (layered and _draw_parts(canvas, written, line, x, baseline, size, rtl_document)):
+    if not (silent and _draw_parts(canvas, written, line, x, baseline, size, rtl_document, layered)):
         for_pdfium = pdfium_order(written, rtl_document)
         # a line of right-to-left text may hold only a Latin term (a term broken onto its own line)
         code.extend(_spans_begin(written, for_pdfium, _term_language(written) if rtl_document else None))
-        code.extend(_show_glyphs(list(line.glyphs), {} if layered else _cluster_texts(text, line), x, baseline,
-                                 size, canvas._doc, _glyph_codes(canvas), silent=layered))
-        if layered:
-            code.extend(text_layer(shown_order(written.rstrip()), x, baseline, size, line.width * size,
-                                   canvas._doc))
+        if silent:
+            left = min(0.0, *(glyph.x for glyph in line.glyphs)) * size
+            code.extend(span_anchor(x + left - ANCHOR_OFFSET, x + line.width * size, baseline, size, canvas._doc))
+        code.extend(_show_glyphs(list(line.glyphs), {} if silent else _cluster_texts(text, line), x, baseline,
+                                 size, canvas._doc, _glyph_codes(canvas), silent=silent))
+        if silent:
+            code.extend(layered(0.0))
         code.extend(["EMC"] * (2 if for_pdfium != written else 1))
     code.append("ET")
 
@@ -269,35 +305,44 @@ def _spans_begin(written: str, for_pdfium: str, language: str | None) -> list[st
 
 
 def _draw_parts(canvas: Canvas, written: str, line: Line, x: float, baseline: float, size: float,
-                rtl_document: bool) -> bool:
+                rtl_document: bool, layered: Callable[[float], list[str]]) -> bool:
     """A right-to-left line with Latin terms, drawn part by part in display order, each term in a
-    span of its own language; False (nothing drawn) for a line without terms, or one whose parts
-    the glyphs or pdfium's runs do not keep apart."""
+    span of its own language, the line's text layer (`layered`, from a left edge) in the first;
+    False (nothing drawn) for a line without terms, or one whose parts the glyphs or pdfium's runs
+    do not keep apart."""
     terms = latin_islands(written)
     if not terms:
         return False
     for around in (terms, [_to_letters(written, start, end) for start, end in terms]):
         parts = _parts(written, around)
-        for_pdfium = pdfium_order_of_parts(written, rtl_document, [start for start, _ in parts] + [len(written)])
         groups = _glyphs_by_part(line, parts)
-        if for_pdfium is not None and groups is not None:
-            break
+        if groups is not None:
+            parts = _shown_together(parts, [index for index, _ in groups])
+            groups = _glyphs_by_part(line, parts)
+        if groups is not None:
+            for_pdfium = pdfium_order_of_parts(written, rtl_document, [start for start, _ in parts] + [len(written)],
+                                               [index for index, _ in groups])
+            if for_pdfium is not None:
+                break
     else:
         return False
     code = canvas._code
     drawn, spaces = _parts_for_pdfium(groups, written, line.start)
-    line_left = min(glyph.x for glyph in drawn[0]) * size
+    lefts = [min(glyph.x for glyph in glyphs) * size for glyphs in drawn]
+    line_left = lefts[0]
     for number, ((index, _), glyphs) in enumerate(zip(groups, drawn, strict=True)):
         start, end = parts[index]
         part = written[start:end]
-        left = min(glyph.x for glyph in glyphs) * size
+        left = lefts[number]
+        right = lefts[number + 1] if number + 1 < len(lefts) else line.width * size
         placed = [glyph._replace(x=glyph.x - left / size) for glyph in glyphs]
         code.extend(_spans_begin(part, for_pdfium[index], _term_language(part)))
+        code.extend(span_anchor(x + left - ANCHOR_OFFSET, x + right - ANCHOR_OFFSET, baseline, size, canvas._doc,
+                                joins=number > 0))
         code.extend(_show_glyphs(placed, spaces, x + left, baseline, size, canvas._doc, _glyph_codes(canvas),
                                  silent=True))
         if number == 0:  # once, whole: pdf.js puts a line in reading order only within one run
-            code.extend(text_layer(shown_order(written.rstrip()), x + line_left, baseline, size,
-                                   line.width * size - line_left, canvas._doc))
+            code.extend(layered(line_left))
         code.extend(["EMC"] * (2 if for_pdfium[index] != part else 1))
     return True
 
@@ -317,6 +362,18 @@ def _parts(written: str, islands: list[tuple[int, int]]) -> list[tuple[int, int]
     cuts = [edge for edge, after in zip(edges, [*edges[1:], len(written)], strict=True)
             if written[edge:after].strip() and written[:edge].strip()]
     return list(pairwise([0, *cuts, len(written)]))
+
+
+def _shown_together(parts: list[tuple[int, int]], shown: list[int]) -> list[tuple[int, int]]:
+    """Parts shown left to right one after another (a Latin island going on from the line
+    before: «(CT) TACE») joined into one: pdfium reads a right-to-left line's parts right to left."""
+    joined: list[list[int]] = []
+    for index in shown:
+        if joined and index == joined[-1][-1] + 1:
+            joined[-1].append(index)
+        else:
+            joined.append([index])
+    return sorted((parts[run[0]][0], parts[run[-1]][1]) for run in joined)
 
 
 def _to_letters(written: str, start: int, end: int) -> tuple[int, int]:
