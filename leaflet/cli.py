@@ -97,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     check_parser = commands.add_parser(
         "check", help="validate the content and report on each translation",
         description="Validate the content files (one line per problem, exit 2), then report on each "
-                    "translation against English: missing, stale, orphan and untranslated items, "
+                    "translation against English: missing, stale, orphan, untranslated and repeated items, "
                     "keyboard slips and characters no font has (exit 1 if any), with a summary line.",
         epilog=STATES, formatter_class=argparse.RawDescriptionHelpFormatter)
     _content_option(check_parser)

@@ -15,7 +15,7 @@ import leaflet.build as build_module
 from leaflet.build import build
 from leaflet.content import ContentError
 from leaflet.pdf import Finding
-from tests.conftest import ROOT, content_file, run_cli
+from tests.conftest import ROOT, content_file, run_cli, translation_findings
 
 LOCATION = re.compile(r"^\S+\.yaml:\d+:\d+: ", re.M)
 
@@ -165,8 +165,11 @@ def test_translation_slips_are_warnings_in_the_last_line(content_copy: Path, tmp
                      "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert re.search(r"warning: \S*liver-metastases/ur\.yaml:\d+:19: title: Arabic `ي`", result.stderr)  # its column
+    findings = translation_findings(content_copy)  # the slip, and whatever the real Urdu is reported for
+    assert [line for line in result.stderr.splitlines() if line.startswith("warning: ")] == [
+        f"warning: {finding}" for finding in findings]
     last = result.stdout.strip().splitlines()[-1]
-    assert last == "built 5 files, with 1 translation warning (listed above)", last
+    assert last == f"built 5 files, with {len(findings)} translation warnings (listed above)", last
     assert "checks passed" not in result.stdout
 
 

@@ -1,4 +1,4 @@
-"""The translation status report: missing, orphan, untranslated, stale, slipped and uncovered items.
+"""The translation status report: missing, orphan, untranslated, stale, repeated, slipped and uncovered items.
 
 Items are the reader-visible texts of a language file, keyed by a path that names sections
 by id (`sections.on-the-day.blocks[2].text`), so inserting a block in one section does not
@@ -110,7 +110,7 @@ class LanguageStatus:
     items: int = 0
     findings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("missing", "stale", "orphan", "untranslated", "slips", "uncovered"), 0))
+        ("missing", "stale", "orphan", "untranslated", "repeated", "slips", "uncovered"), 0))
 
     def add(self, kind: str, where: Location | str, path: str, problem: str, expected: str) -> None:
         self.counts[kind] += 1
@@ -123,8 +123,8 @@ class LanguageStatus:
     def summary(self) -> str:
         counts = self.counts
         return (f"{self.language}: {self.items} items, {counts['missing']} missing, {counts['stale']} stale, "
-                f"{counts['orphan']} orphan, {counts['untranslated']} untranslated, {counts['slips']} slips, "
-                f"{counts['uncovered']} uncovered")
+                f"{counts['orphan']} orphan, {counts['untranslated']} untranslated, {counts['repeated']} repeated, "
+                f"{counts['slips']} slips, {counts['uncovered']} uncovered")
 
 
 def translation_status(leaflet: Leaflet, language: str) -> LanguageStatus:
@@ -142,11 +142,12 @@ def translation_status(leaflet: Leaflet, language: str) -> LanguageStatus:
 
 def _compare(status: LanguageStatus, content: LanguageContent, source: dict[str, Text],
              translated: dict[str, Text], reviews: dict[str, Review]) -> None:
-    for path, found in _matched(source, translated, reviews):
+    pairs = _matched(source, translated, reviews)
+    for path, found in pairs:
         if found is None:
             english = source[path]
             status.add("missing", _nearest_place(content, path, translated), path, "missing",
-                       f"expected a translation of “{english[:60]}” ({english.location})")
+                       f"expected a translation of {_quoted(english)} ({english.location})")
         elif path is None:
             if not found.startswith("translation."):
                 status.add("orphan", translated[found].location, found, "not in the English",
@@ -160,6 +161,43 @@ def _compare(status: LanguageStatus, content: LanguageContent, source: dict[str,
         elif translated[found] == source[path] and _looks_english(path, source[path]):
             status.add("untranslated", translated[found].location, found, "same as the English",
                        "expected a translation (names, numbers and abbreviations may stay)")
+    _report_repeated(status, source, translated, [(path, found) for path, found in pairs if path and found])
+
+
+def _report_repeated(status: LanguageStatus, source: dict[str, Text], translated: dict[str, Text],
+                     pairs: list[tuple[str, str]]) -> None:
+    """Two items whose English differs given one translation: one of them most likely translates
+    the other's English (a pasted line). Reported at the later item, naming the earlier one.
+    Items with the same English (a list repeated in a diagram) may share their translation, and
+    so may a single word, a name or an abbreviation (`surgery` and `operation` can both be سرجری)."""
+    earlier: dict[str, list[tuple[str, str]]] = {}  # a translation -> (English path, its path) so far
+    for english_path, their_path in pairs:
+        english = source[english_path]
+        if not _says_something(english_path, english):
+            continue
+        same = earlier.setdefault(" ".join(translated[their_path].split()), [])
+        other = next(((e, t) for e, t in same if _words(source[e]) != _words(english)), None)
+        same.append((english_path, their_path))
+        if other is not None:
+            other_english, other_path = other
+            status.add("repeated", translated[their_path].location, their_path,
+                       f"the same translation as {other_path} ({translated[other_path].location}), though the "
+                       f"English differs ({_quoted(english)} here, {_quoted(source[other_english])} there)",
+                       "expected a translation of this item's own English")
+
+
+def _says_something(path: str, english: Text) -> bool:
+    """More than a single word, a name, a number or an abbreviation: a text two items would not share by chance."""
+    return len(english.split()) > 1 and _looks_english(path, english)
+
+
+def _quoted(text: str, longest: int = 80) -> str:
+    return f"“{text if len(text) <= longest else text[:longest].rstrip() + '…'}”"
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text, whatever their case, punctuation and bold marks."""
+    return re.findall(r"\w+", text.casefold())
 
 
 _LIST_ITEM = re.compile(r"(.*)\[(\d+)\]$")
