@@ -132,3 +132,32 @@ def test_preview_writes_every_page_and_a_sheet_per_section(tmp_path) -> None:
     assert page.size == (round(419.5 * 100 / 72), round(595.3 * 100 / 72))
     assert sheet.width > 2 * page.width * 150 / 100  # the sections at 150 dpi, the pages at 100
     assert sheet.getpixel((sheet.width * 3 // 4, sheet.height // 2)) != sheet.getpixel((5, 5))
+
+
+def test_eastern_digits_are_slips_given_in_western_digits_where_the_locale_writes_those(tmp_path: Path) -> None:
+    """Urdu in Pakistan writes Western digits, as the leaflet's own figures and dates are: Eastern
+    ones typed in (Urdu ۰–۹, Arabic ٠–٩) are slips, each with its Western form. In India Urdu
+    writes Eastern digits, and they are not."""
+    shutil.copytree(CATALOGUE, tmp_path / "content")
+    leaflet = tmp_path / "content" / "visit-day"
+    urdu = leaflet / "ur.yaml"
+    plant(urdu, "on_time: ہر 100 میں سے", "on_time: ہر ۱۰۰ میں سے")
+    plant(urdu, "- [اسی دن, ", "- [اسی دن ٢٥/١١, ")
+    code, findings, summary = check(leaflet)
+    assert code == 1 and "0 repeated, 2 slips, 0 uncovered" in summary
+    assert [finding.string for finding in findings] == [
+        f"{urdu}:{place(urdu, '٢٥/١١')}: sections.steps.blocks[3].rows[1][0]: Eastern digits «٢٥/١١»; "
+        "expected Western digits, like the leaflet's own numbers: «٢٥/١١» → «25/11»",
+        f"{urdu}:{place(urdu, '۱۰۰')}: diagrams.getting-here.on_time: Eastern digits «۱۰۰»; "
+        "expected Western digits, like the leaflet's own numbers: «۱۰۰» → «100»"]
+    plant(tmp_path / "content" / "hospital.yaml", "region: PK", "region: IN")
+    code, findings, summary = check(leaflet)
+    assert (code, findings) == (0, []) and "0 slips" in summary
+
+
+def place(path: Path, written: str) -> str:
+    """`line:column` of the first place `written` is in a file, counted as editors do."""
+    text = path.read_text(encoding="utf-8")
+    before = text[:text.index(written)]
+    line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+    return f"{line}:{column}"

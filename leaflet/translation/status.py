@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from babel import Locale
 
 from leaflet.content.model import LanguageContent, Leaflet, Location, Text
 from leaflet.text import uncovered_characters
+from leaflet.text.locale import locale_for
 
 SOURCE_LANGUAGE = "en"
 # Keyboard slips in Urdu: Arabic letters where Urdu ones belong, and pasted presentation forms.
@@ -30,6 +32,9 @@ _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 _SPACE_BEFORE_PUNCTUATION = re.compile(" [۔،؟]")
 _LATIN_STOP_AFTER_URDU = re.compile("[\u0600-\u06ff]\\.(?!\\d)")
 _ENGLISH_WORD = re.compile(r"[a-z]{3,}")
+# A number written in Eastern digits (Urdu ۰–۹, Arabic ٠–٩), with the separators between them.
+_EASTERN_NUMBER = re.compile("[\u0660-\u0669\u06f0-\u06f9]+(?:[\u066b\u066c/:.-][\u0660-\u0669\u06f0-\u06f9]+)*")
+_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹\u066b\u066c", "01234567890123456789.,")
 
 
 def items(content: LanguageContent) -> dict[str, Text]:
@@ -135,8 +140,9 @@ def translation_status(leaflet: Leaflet, language: str) -> LanguageStatus:
     status = LanguageStatus(language, items=len(translated))
     if compared:
         _compare(status, content, source, translated, read_reviews(reviewed_file(content)))
+    western = Locale.parse(locale_for(language, leaflet.facts.region)).default_numbering_system == "latn"
     for path, text in translated.items():
-        _check_text(status, language, path, text)
+        _check_text(status, language, path, text, western)
     return status
 
 
@@ -293,8 +299,11 @@ def _nearest_place(content: LanguageContent, path: str, translated: dict[str, Te
     return f"{content.source}:1:1"
 
 
-def _check_text(status: LanguageStatus, language: str, path: str, text: Text) -> None:
-    """Every slip and uncovered character, each at the line and column it was written at."""
+def _check_text(status: LanguageStatus, language: str, path: str, text: Text, western_digits: bool) -> None:
+    """Every slip and uncovered character, each at the line and column it was written at.
+
+    `western_digits`: the locale writes numbers in Western digits (Urdu in Pakistan), as the
+    leaflet's own numbers (figures, page numbers, dates) are; Eastern digits typed in would not match them."""
     if language == "ur":
         for index, char in enumerate(text):
             if char in _URDU_LOOKALIKES:
@@ -309,6 +318,11 @@ def _check_text(status: LanguageStatus, language: str, path: str, text: Text) ->
                        "expected the mark right after the word")
         for match in _LATIN_STOP_AFTER_URDU.finditer(text):
             status.add("slips", text.at(match.start() + 1), path, "a Latin full stop after Urdu", "expected ۔")
+    for match in _EASTERN_NUMBER.finditer(text if western_digits else ""):
+        number = match.group()
+        status.add("slips", text.at(match.start()), path, f"Eastern digits «{number}»",
+                   f"expected Western digits, like the leaflet's own numbers: «{number}» → "
+                   f"«{number.translate(_WESTERN)}»")
     for index, char in uncovered_characters(text, language):
         status.add("uncovered", text.at(index), path, f"no configured font has `{char}` (U+{ord(char):04X})",
                    f"expected characters the fonts for `{language}` cover (fonts/fonts.yaml)")
