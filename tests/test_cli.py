@@ -91,7 +91,7 @@ def test_check_reports_bad_content_with_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
-    assert ":3:1: (yaml):" in result.stderr
+    assert ":2:8: (yaml): this [ ] list is never closed; expected a ] after its last item" in result.stderr
 
 
 def test_usage_errors_exit_2() -> None:
