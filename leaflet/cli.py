@@ -404,7 +404,11 @@ def _import_po(po_file: Path, content: Path, include_fuzzy: bool = False) -> int
         print(f"{po_file}: not a translation of this leaflet ({error}); expected a file from export-po",
               file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(f"wrote {imported.path}: {imported.changed} items changed")
+    if imported.written:
+        print(f"wrote {' and '.join(map(str, imported.written))}: {imported.changed} items changed")
+    else:
+        print(f"no translation changed; {' and '.join(map(str, imported.files))} left as "
+              f"{'it was' if len(imported.files) == 1 else 'they were'}")
     if imported.fuzzy_skipped:
         print(f"{po_file}: {_count(imported.fuzzy_skipped, 'fuzzy entry', 'fuzzy entries')} not imported; "
               "expected them reviewed in the PO tool first (--include-fuzzy imports them, reported stale)")
@@ -412,7 +416,7 @@ def _import_po(po_file: Path, content: Path, include_fuzzy: bool = False) -> int
         print(f"{po_file}: {_count(imported.fuzzy_imported, 'fuzzy entry', 'fuzzy entries')} imported, "
               "reported stale until checked (then check --mark-reviewed)")
     for item in imported.skipped:
-        print(f"{po_file}: {item}: no place for it in {imported.path}; expected the block added to the YAML first")
+        print(f"{po_file}: {item}: no place for it in {imported.files[0]}; expected the block added to the YAML first")
     return _check(content, None)
 
 
