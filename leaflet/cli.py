@@ -46,7 +46,8 @@ A translation's items are in one of these states, and each command changes only 
             it says nothing about the medical content.
   draft     translation.status: draft in <lang>.yaml says the language has not had its medical
             review: every page carries the draft mark and build --print refuses it (--allow-draft
-            makes a marked proof). The medical reviewer sets status: reviewed by hand.
+            makes a marked proof). The medical reviewer sets status: reviewed by hand, in
+            <id>/<lang>.yaml; check --mark-reviewed does not change it.
 export-po changes nothing (stale items go out #, fuzzy with the English they were made from);
 import-po writes translations only (fuzzy entries are left out unless --include-fuzzy)."""
 
