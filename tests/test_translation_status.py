@@ -6,6 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, run_cli
 from tests.test_content_errors import plant
 
@@ -32,29 +34,28 @@ def test_the_real_urdu_reports_only_its_two_repeated_translations() -> None:
     assert findings == ["sections.secondary-liver-cancer.heading", "diagrams.blood-supply.tumours"]
 
 
-def line_of(path: Path, line_text: str) -> int:
-    return path.read_text(encoding="utf-8").splitlines().index(line_text) + 1
+@pytest.fixture
+def visit_day(tmp_path: Path) -> Path:
+    """A copy of the made-up catalogue; its leaflet visit-day has an Urdu translation."""
+    shutil.copytree(CATALOGUE, tmp_path / "content")
+    return tmp_path / "content" / "visit-day"
 
 
-def test_two_different_english_items_given_one_translation_are_reported_with_both_places(tmp_path: Path) -> None:
+def test_two_different_english_items_given_one_translation_are_reported_with_both_places(visit_day: Path) -> None:
     """A sub-heading given its section heading's Urdu is reported at its own line, naming the
     heading's; two single words sharing a translation are not (Card and Cash as نقد), nor two
     items whose English differs only in case (the subtitle and the first heading, On the Day)."""
-    shutil.copytree(CATALOGUE, tmp_path / "content")
-    leaflet = tmp_path / "content" / "visit-day"
-    urdu = leaflet / "ur.yaml"
+    urdu = visit_day / "ur.yaml"
     plant(urdu, "      - heading: بس یا گاڑی سے\n", "      - heading: یہاں کیسے پہنچیں\n")
     plant(urdu, "      name: کارڈ\n", "      name: نقد\n")
-    code, findings, summary = check(leaflet)
+    code, findings, summary = check(visit_day)
     assert code == 1
     assert "0 missing, 0 stale, 0 orphan, 0 untranslated, 1 repeated, 0 slips" in summary
-    [repeated] = findings
-    subheading = line_of(urdu, "      - heading: یہاں کیسے پہنچیں")
-    assert (repeated["file"], repeated["line"], repeated["col"], repeated["path"]) == (
-        str(urdu), str(subheading), "18", "sections.getting-here.blocks[0].text")
-    heading = line_of(urdu, "    heading: یہاں کیسے پہنچیں")
-    assert repeated["problem"] == (f"the same translation as sections.getting-here.heading ({urdu}:{heading}:14), "
-                                   "though the English differs (“By bus or by car” here, “Getting here” there)")
+    heading, subheading = place(urdu, "یہاں کیسے پہنچیں"), place(urdu, "یہاں کیسے پہنچیں\n      - bullets:")
+    assert [finding.string for finding in findings] == [
+        f"{urdu}:{subheading}: sections.getting-here.blocks[0].text: the same translation as "
+        f"sections.getting-here.heading ({urdu}:{heading}), though the English differs (“By bus or by car” here, "
+        "“Getting here” there); expected a translation of this item's own English"]
 
 
 def test_a_missing_item_is_reported_where_it_belongs(content_copy) -> None:
@@ -134,24 +135,22 @@ def test_preview_writes_every_page_and_a_sheet_per_section(tmp_path) -> None:
     assert sheet.getpixel((sheet.width * 3 // 4, sheet.height // 2)) != sheet.getpixel((5, 5))
 
 
-def test_eastern_digits_are_slips_given_in_western_digits_where_the_locale_writes_those(tmp_path: Path) -> None:
+def test_eastern_digits_are_slips_given_in_western_digits_where_the_locale_writes_those(visit_day: Path) -> None:
     """Urdu in Pakistan writes Western digits, as the leaflet's own figures and dates are: Eastern
     ones typed in (Urdu ۰–۹, Arabic ٠–٩) are slips, each with its Western form. In India Urdu
     writes Eastern digits, and they are not."""
-    shutil.copytree(CATALOGUE, tmp_path / "content")
-    leaflet = tmp_path / "content" / "visit-day"
-    urdu = leaflet / "ur.yaml"
+    urdu = visit_day / "ur.yaml"
     plant(urdu, "on_time: ہر 100 میں سے", "on_time: ہر ۱۰۰ میں سے")
     plant(urdu, "- [اسی دن, ", "- [اسی دن ٢٥/١١, ")
-    code, findings, summary = check(leaflet)
+    code, findings, summary = check(visit_day)
     assert code == 1 and "0 repeated, 2 slips, 0 uncovered" in summary
     assert [finding.string for finding in findings] == [
         f"{urdu}:{place(urdu, '٢٥/١١')}: sections.steps.blocks[3].rows[1][0]: Eastern digits «٢٥/١١»; "
         "expected Western digits, like the leaflet's own numbers: «٢٥/١١» → «25/11»",
         f"{urdu}:{place(urdu, '۱۰۰')}: diagrams.getting-here.on_time: Eastern digits «۱۰۰»; "
         "expected Western digits, like the leaflet's own numbers: «۱۰۰» → «100»"]
-    plant(tmp_path / "content" / "hospital.yaml", "region: PK", "region: IN")
-    code, findings, summary = check(leaflet)
+    plant(visit_day.parent / "hospital.yaml", "region: PK", "region: IN")
+    code, findings, summary = check(visit_day)
     assert (code, findings) == (0, []) and "0 slips" in summary
 
 
