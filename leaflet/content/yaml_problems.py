@@ -64,10 +64,10 @@ def _colon(lines: list[str], error: yaml.MarkedYAMLError) -> Place:
     """A second `: ` on a line is inside the text; a lone word and a colon starting a line is a
     key the parser read as more of the text above it (indented too deep, or a colon missing above)."""
     mark = error.problem_mark
-    before, _ = _at(lines, mark)
+    before, after = _at(lines, mark)
     words = before.strip().removeprefix("- ").strip()
     if ": " in before or not _KEY.fullmatch(words):
-        return _place(mark, colon_problem(_at(lines, mark)[1][1:], in_list=False))
+        return _place(mark, colon_problem(after[1:], in_list=False))
     return mark.line, before.index(words), (
         f"`{words}:` is read as part of the text above it; expected it indented like the key above it, "
         "and the line above written `key: text` (if the colon belongs to the text, put the whole text in quotes)")
@@ -139,7 +139,7 @@ _EXPLAINED: list[tuple[re.Pattern[str], Callable[[list[str], yaml.MarkedYAMLErro
     (re.compile(r"tab character|'\\t'"), _tab),
     (re.compile(r"^did not find expected (key|'-' indicator)|^expected <block end>"), _out_of_line),
     (re.compile(r"expected ',' or '\]'"), _unclosed_list),
-    (re.compile(r"cannot start any token|^found undefined alias"), _cannot_start),
+    (re.compile(r"cannot start any token"), _cannot_start),
     (re.compile(r"^found unexpected ':'"), _colon_in_list),
     (re.compile(r"^could not find expected ':'"), _no_colon),
     (re.compile(r"did not find expected node content|^expected the node content"), _no_content),
