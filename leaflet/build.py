@@ -33,6 +33,7 @@ from leaflet.layout import (
 )
 from leaflet.outputs import (
     BILINGUAL,
+    available_languages,
     input_fingerprint,
     is_catalogue,
     output_name,
@@ -58,6 +59,7 @@ from leaflet.pdf.ticket import JobFacts, job_ticket
 from leaflet.text import uncovered_characters
 from leaflet.text.locale import language_name, text_direction
 from leaflet.translation import translation_status
+from leaflet.translation.status import SOURCE_LANGUAGE
 
 
 def load_checked(content_dir: Path, languages: list[str] | None = None) -> Leaflet:
@@ -170,14 +172,15 @@ def build_all(leaflets: list[tuple[Path, list[str] | None]], sizes: list[str], o
         codes = list(leaflet.languages)
         units = [_Unit(content_dir, out_dir, tuple(codes), language, size, for_print)
                  for size in sizes for language in codes]
-        loaded.append((content_dir, leaflet, units))
+        loaded.append((content_dir, leaflet, units, _translation_warnings(content_dir, leaflet)))
         _LOADED[content_dir, tuple(codes)] = leaflet  # the units' workers start from this process (fork)
-    every_unit = [unit for _, _, units in loaded for unit in units]
+    every_unit = [unit for _, _, units, _ in loaded for unit in units]
     weights = [sum(len(text) for _, text in leaflet.languages[unit.language].texts()) * (2 if unit.size == "A5" else 1)
-               for _, leaflet, units in loaded for unit in units]
+               for _, leaflet, units, _ in loaded for unit in units]
     try:
         made_units = iter(_in_pool(_make_unit, every_unit, weights))
-        finishing = [_Finishing(units, [next(made_units) for _ in units], sizes, for_print) for _, _, units in loaded]
+        finishing = [_Finishing(units, [next(made_units) for _ in units], sizes, for_print, warnings)
+                     for _, _, units, warnings in loaded]
         # each leaflet's merging, checking and writing in the pool too: the main process is the bottleneck else
         return _in_pool(_finish, finishing, [sum(len(files[0][1]) for files in job.made) for job in finishing])
     finally:
@@ -192,6 +195,7 @@ class _Finishing:
     made: list[list[tuple[str, bytes, list[Finding]]]]
     sizes: list[str]
     for_print: bool
+    warnings: list[str]  # the translation findings of the languages built
 
 
 def _finish(job: _Finishing) -> BuildResult:
@@ -200,7 +204,7 @@ def _finish(job: _Finishing) -> BuildResult:
     content_dir, out_dir = units[0].content_dir, units[0].out_dir
     leaflet = _LOADED.get((content_dir, units[0].languages)) or load_checked(content_dir, list(units[0].languages))
     codes = list(leaflet.languages)
-    result = BuildResult(warnings=_translation_warnings(leaflet))
+    result = BuildResult(warnings=job.warnings)
     made: dict[str, tuple[bytes, list[Finding]]] = {}
     leaflet_pdfs: dict[tuple[str, str], bytes] = {}
     for unit, outputs in zip(units, made_units, strict=True):
@@ -354,7 +358,12 @@ def _job_facts(leaflet: Leaflet, language: str, file_name: str, imposed: bool) -
                     draft=content.translation is not None and content.translation.status == "draft")
 
 
-def _translation_warnings(leaflet: Leaflet) -> list[str]:
-    """What `check` reports about each translation: built anyway, but said in the summary."""
+def _translation_warnings(content_dir: Path, leaflet: Leaflet) -> list[str]:
+    """What `check` reports about each language built: built anyway, but said in the summary.
+    Each is compared with English as `check` compares it, also where English is not built
+    (`build --lang ur`): else what it lacks or repeats would go unsaid."""
+    compared = leaflet
+    if SOURCE_LANGUAGE not in leaflet.languages and SOURCE_LANGUAGE in available_languages(content_dir):
+        compared = load_checked(content_dir, [SOURCE_LANGUAGE, *leaflet.languages])
     return [finding for language in leaflet.languages
-            for finding in translation_status(leaflet, language).findings]
+            for finding in translation_status(compared, language).findings]

@@ -46,7 +46,8 @@ A translation's items are in one of these states, and each command changes only 
             it says nothing about the medical content.
   draft     translation.status: draft in <lang>.yaml says the language has not had its medical
             review: every page carries the draft mark and build --print refuses it (--allow-draft
-            makes a marked proof). The medical reviewer sets status: reviewed by hand.
+            makes a marked proof). The medical reviewer sets status: reviewed by hand, in
+            <id>/<lang>.yaml; check --mark-reviewed does not change it.
 export-po changes nothing (stale items go out #, fuzzy with the English they were made from);
 import-po writes translations only (fuzzy entries are left out unless --include-fuzzy)."""
 
@@ -97,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     check_parser = commands.add_parser(
         "check", help="validate the content and report on each translation",
         description="Validate the content files (one line per problem, exit 2), then report on each "
-                    "translation against English: missing, stale, orphan and untranslated items, "
+                    "translation against English: missing, stale, orphan, untranslated and repeated items, "
                     "keyboard slips and characters no font has (exit 1 if any), with a summary line.",
         epilog=STATES, formatter_class=argparse.RawDescriptionHelpFormatter)
     _content_option(check_parser)
@@ -404,7 +405,11 @@ def _import_po(po_file: Path, content: Path, include_fuzzy: bool = False) -> int
         print(f"{po_file}: not a translation of this leaflet ({error}); expected a file from export-po",
               file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(f"wrote {imported.path}: {imported.changed} items changed")
+    if imported.written:
+        print(f"wrote {' and '.join(map(str, imported.written))}: {imported.changed} items changed")
+    else:
+        print(f"no translation changed; {' and '.join(map(str, imported.files))} left as "
+              f"{'it was' if len(imported.files) == 1 else 'they were'}")
     if imported.fuzzy_skipped:
         print(f"{po_file}: {_count(imported.fuzzy_skipped, 'fuzzy entry', 'fuzzy entries')} not imported; "
               "expected them reviewed in the PO tool first (--include-fuzzy imports them, reported stale)")
@@ -412,7 +417,7 @@ def _import_po(po_file: Path, content: Path, include_fuzzy: bool = False) -> int
         print(f"{po_file}: {_count(imported.fuzzy_imported, 'fuzzy entry', 'fuzzy entries')} imported, "
               "reported stale until checked (then check --mark-reviewed)")
     for item in imported.skipped:
-        print(f"{po_file}: {item}: no place for it in {imported.path}; expected the block added to the YAML first")
+        print(f"{po_file}: {item}: no place for it in {imported.files[0]}; expected the block added to the YAML first")
     return _check(content, None)
 
 

@@ -136,24 +136,39 @@ def fresh_outputs(content_dir: Path, languages: list[str] | None, sizes: list[st
 
 def drafts_refused_for_print(folder: Path, languages: list[str] | None) -> list[str]:
     """One error line per language file of the leaflet whose translation is still a draft: a draft
-    does not go to press (`build --print --allow-draft` makes a proof, the draft mark kept).
+    does not go to press. It says the three ways on: the medical reviewer marks the file reviewed
+    (by hand: `check --mark-reviewed` records which English a translation follows, not a medical
+    review), `build --print --allow-draft` makes a proof with the draft mark, or the languages
+    already reviewed go to press alone.
 
     Read lightly, like the rest of this module: the line and column are those of `status:`.
     """
+    statuses = _translation_statuses(folder)
+    drafts = {code: status for code, status in statuses.items()
+              if isinstance(status, yaml.ScalarNode) and status.value == "draft"}
+    reviewed = [code for code in statuses if code not in drafts]
+    alone = f", or the reviewed languages alone: build --print {' '.join(f'--lang {code}' for code in reviewed)}"
     errors = []
-    for code in languages or available_languages(folder):
-        path = folder / f"{code}.yaml"
-        try:
-            root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-        except (OSError, yaml.YAMLError, UnicodeDecodeError):
-            continue  # the build reports what is wrong with the file
-        status = _mapping_value(_mapping_value(root, "translation"), "status")
-        if isinstance(status, yaml.ScalarNode) and status.value == "draft":
-            mark = status.start_mark
-            errors.append(f"{path}:{mark.line + 1}:{mark.column + 1}: translation.status: `draft` does not go "
-                          "to press; expected `reviewed` after the medical review (check --mark-reviewed "
-                          f"{code}), or build --print --allow-draft for a proof that keeps the draft mark")
+    for code in [code for code in languages or available_languages(folder) if code in drafts]:
+        path, mark = folder / f"{code}.yaml", drafts[code].start_mark
+        errors.append(f"{path}:{mark.line + 1}:{mark.column + 1}: translation.status: `draft` does not go to press; "
+                      f"expected `status: reviewed` under `translation:` in {path}, set there by the medical reviewer "
+                      "after the medical review (check --mark-reviewed does not change it), or build --print "
+                      f"--allow-draft for a proof that keeps the draft mark{alone if reviewed else ''}")
     return errors
+
+
+def _translation_statuses(folder: Path) -> dict[str, yaml.Node | None]:
+    """`translation: status:` of each language file that can be read (None where it has none, as
+    English); the build reports what is wrong with the others."""
+    statuses = {}
+    for code in available_languages(folder):
+        try:
+            root = yaml.compose((folder / f"{code}.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        except (OSError, yaml.YAMLError, UnicodeDecodeError):
+            continue
+        statuses[code] = _mapping_value(_mapping_value(root, "translation"), "status")
+    return statuses
 
 
 def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -49,6 +50,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def built_urdu(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The Urdu A4 and A5 PDFs, built by the command line into a fresh folder."""
     return _build(tmp_path_factory, "ur")
+
+
+def translation_findings(content: Path) -> list[str]:
+    """The findings `check` reports about the translations of a content folder, one line each."""
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode in (0, 1), result.stderr
+    return [line for line in result.stdout.splitlines() if re.match(r"\S+:\d+:\d+: ", line)]
 
 
 def content_file(path: Path, containing: str) -> Path:

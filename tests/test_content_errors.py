@@ -50,7 +50,7 @@ def test_real_content_loads(leaflet) -> None:
     ("old", "new", "field", "problem", "column"),
     [
         ("title: Liver Metastases", "title: Liver: Metastases", "(yaml)",
-         "mapping values are not allowed", 13),
+         "a colon followed by a space inside text", 13),
         ("subtitle: Secondary Liver Cancer", "subtitle: [Secondary, Liver]", "subtitle", "found a list", 11),
         ("title: Liver Metastases", 'title: ""', "title", "empty text", 8),
         ("title: Liver Metastases", "title: Liver Metastases\ncolour: red", "colour", "unknown key", 1),

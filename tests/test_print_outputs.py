@@ -146,16 +146,39 @@ def test_a_draft_translation_does_not_go_to_press(tmp_path, print_build) -> None
     is built, not even the reviewed languages, and a folder already holding the files keeps them."""
     result = run_cli("build", "--print", "--out", str(tmp_path / "out"))
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.strip().splitlines() == [
-        "content/liver-metastases/ur.yaml:4:11: translation.status: `draft` does not go to press; expected "
-        "`reviewed` after the medical review (check --mark-reviewed ur), or build --print --allow-draft for "
-        "a proof that keeps the draft mark"]
+    assert result.stderr.strip().splitlines() == [draft_refusal("content/liver-metastases/ur.yaml")]
     assert not (tmp_path / "out").exists()
     before = {path.name: path.read_bytes() for path in print_build.iterdir()}
     assert run_cli("build", "--print", "--size", "A5", "--out", str(print_build)).returncode == 2
     assert {path.name: path.read_bytes() for path in print_build.iterdir()} == before
     english = run_cli("build", "--print", "--lang", "en", "--size", "A5", "--out", str(tmp_path / "en"))
     assert english.returncode == 0, english.stderr
+
+
+def draft_refusal(path: str) -> str:
+    return (f"{path}:4:11: translation.status: `draft` does not go to press; expected `status: reviewed` under "
+            f"`translation:` in {path}, set there by the medical reviewer after the medical review (check "
+            "--mark-reviewed does not change it), or build --print --allow-draft for a proof that keeps the draft "
+            "mark, or the reviewed languages alone: build --print --lang en")
+
+
+def test_the_draft_refusal_says_how_a_translation_becomes_reviewed(content_copy: Path, tmp_path: Path) -> None:
+    """Its advice holds: `check --mark-reviewed ur` (which records the English the Urdu follows)
+    leaves the refusal as it was; `status: reviewed` in the file it names, set by the medical
+    reviewer, ends it."""
+    urdu = content_copy / "liver-metastases" / "ur.yaml"
+    build = ("build", "--print", "--lang", "ur", "--size", "A4", "--content", str(content_copy),
+             "--out", str(tmp_path / "out"))
+    refused = run_cli(*build)
+    assert refused.returncode == 2 and refused.stderr.splitlines() == [draft_refusal(str(urdu))]
+    assert run_cli("check", "--mark-reviewed", "ur", "--content", str(content_copy)).returncode != 2
+    again = run_cli(*build)
+    assert again.returncode == 2 and again.stderr == refused.stderr
+    urdu.write_text(urdu.read_text(encoding="utf-8").replace("  status: draft\n", "  status: reviewed\n", 1),
+                    encoding="utf-8")
+    built = run_cli(*build)
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "out" / "liver-metastases_ur_A4_print.pdf").is_file()
 
 
 def test_a_proof_of_a_draft_keeps_its_mark(print_build, leaflet) -> None:

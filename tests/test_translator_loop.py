@@ -172,3 +172,47 @@ def test_preview_pairs_each_section_with_the_same_english_section(tmp_path: Path
     sheet = Image.open(sheets[0])
     assert round(sheet.info["dpi"][0]) == SHEET_DPI
     assert sheet.width > 2 * round(419.5 * SHEET_DPI / 72)
+
+
+CATALOGUE = Path(__file__).parent / "fixtures" / "catalogue"
+_COLON = "a colon followed by a space inside text; put the whole text in quotes (\"…: …\")"
+_IN_A_CELL = "a colon inside an item of a [ ] list (a table cell); put the whole item in quotes: [\"…: …\", …]"
+
+
+_YAML_MISTAKES = ["colon in text", "colon in a bullet", "colon ending a bullet", "colon in a cell",
+                  "second colon in a cell", "list never closed", "tab", "out of line", "text after its quote"]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [  # ‸ marks the place the message gives
+    ("title: Your Visit\n", "title: Your Visit‸: the Day\n", f"(yaml): {_COLON}"),
+    ("- The bus stops at the main gate.", "- Note‸: the bus stops at the main gate.",
+     f"sections[2].blocks[1].bullets[0]: {_COLON}"),
+    ("- The car park is behind the building.", "- The car park is behind‸:",
+     "sections[2].blocks[1].bullets[1]: a colon ending the text; put the whole text in quotes (\"…:\")"),
+    ("[The day before, Get", "[The day before‸: evening, Get", f"sections[0].blocks[3].table.rows[0][0]: {_IN_A_CELL}"),
+    ("[On the day, Arrive", "[On the day: 9‸: 30, Arrive", f"(yaml): {_IN_A_CELL}"),
+    ("[On the day, Arrive ten minutes early.]", "‸[On the day, Arrive ten minutes early.",
+     "(yaml): this [ ] list is never closed; expected a ] after its last item"),
+    ("    heading: Getting here\n", "‸\theading: Getting here\n",
+     "(yaml): a tab character; expected spaces to indent (YAML allows no tabs there)"),
+    ("          - The car park", "         ‸- The car park",
+     "(yaml): this line is not lined up with the lines above it; expected it indented as far as the other "
+     "entries at its level, with spaces"),
+    ("subtitle: On the Day", "subtitle: \"On the\" ‸Day",
+     "(yaml): the text goes on after its closing quote; expected the whole text inside one pair of quotes "
+     "(\"…\" around a text that has ' in it, '…' around one that has \")"),
+], ids=_YAML_MISTAKES)
+def test_yaml_mistakes_are_said_in_plain_words_at_their_place(tmp_path: Path, old: str, new: str,
+                                                              message: str) -> None:
+    """The slips a translator makes in YAML, each one line at the place to fix, saying what to
+    type, not what the YAML parser expected."""
+    shutil.copytree(CATALOGUE, tmp_path / "content")
+    english = tmp_path / "content" / "visit-day" / "en.yaml"
+    rewrite(english, old, new)
+    text = english.read_text(encoding="utf-8")
+    before = text[:text.index("‸")]
+    line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+    english.write_text(text.replace("‸", ""), encoding="utf-8")
+    result = run_cli("check", "--content", str(tmp_path / "content"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [f"{english}:{line}:{column}: {message}"]

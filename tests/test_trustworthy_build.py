@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import resource
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ import leaflet.build as build_module
 from leaflet.build import build
 from leaflet.content import ContentError
 from leaflet.pdf import Finding
-from tests.conftest import ROOT, content_file, run_cli
+from tests.conftest import ROOT, content_file, run_cli, translation_findings
 
 LOCATION = re.compile(r"^\S+\.yaml:\d+:\d+: ", re.M)
 
@@ -165,9 +166,31 @@ def test_translation_slips_are_warnings_in_the_last_line(content_copy: Path, tmp
                      "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert re.search(r"warning: \S*liver-metastases/ur\.yaml:\d+:19: title: Arabic `ي`", result.stderr)  # its column
+    findings = translation_findings(content_copy)  # the slip, and whatever the real Urdu is reported for
+    assert [line for line in result.stderr.splitlines() if line.startswith("warning: ")] == [
+        f"warning: {finding}" for finding in findings]
     last = result.stdout.strip().splitlines()[-1]
-    assert last == "built 5 files, with 1 translation warning (listed above)", last
+    assert last == f"built 5 files, with {len(findings)} translation warnings (listed above)", last
     assert "checks passed" not in result.stdout
+
+
+@pytest.mark.parametrize(("options", "files"), [
+    (["visit-day", "--lang", "ur", "--size", "A5"], "2 files"),  # the A5 file and its booklet
+    (["--lang", "ur", "--print", "--allow-draft", "--size", "A4"], "2 files"),  # the print file and its job ticket
+    (["--lang", "ur", "--large-print"], "1 file"),
+], ids=["one leaflet, A5", "print proof", "large print"])
+def test_a_build_of_a_translation_alone_reports_its_findings(tmp_path: Path, options: list[str], files: str) -> None:
+    """Building Urdu without English still compares it with English, as `check` does: a deleted
+    bullet is listed and counted in the last line, whichever variant is built."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "catalogue", content)
+    replace_in(content / "visit-day" / "ur.yaml", "          - بس مرکزی دروازے پر رکتی ہے۔\n", "")
+    findings = translation_findings(content)
+    assert len(findings) == 1 and ": sections.getting-here.blocks[1].items[0]: missing; " in findings[0]
+    result = run_cli("build", *options, "--content", str(content), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("warning: ")] == [f"warning: {findings[0]}"]
+    assert result.stdout.splitlines()[-1] == f"built {files}, with 1 translation warning (listed above)"
 
 
 def test_a_long_title_shortens_the_running_head_to_one_line(content_copy: Path, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from leaflet.content.limits import DEFAULT_KIND, MAX_CHARACTERS, MAX_ITEMS
 from leaflet.content.model import Location, Text
+from leaflet.content.yaml_problems import colon_problem, plain_problem
 
 T = TypeVar("T")
 
@@ -84,19 +85,8 @@ class NodeReader:
                     return None
             return yaml.compose(source, Loader=_LOADER)
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            unclosed = _unclosed_quote(source, mark.line if mark else len(source))
-            if unclosed is not None:
-                line, column, quote = unclosed
-                self.errors.append(f"{path}:{line}:{column}: (yaml): this quote is never closed; "
-                                   f"add the closing {quote} at the end of the text")
-                return None
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            problem = exc.problem or exc.context or "invalid YAML"
-            self.errors.append(
-                f"{path}:{line}:{col}: (yaml): {problem}; "
-                "expected valid YAML (check indentation, colons and quotes)"
-            )
+            line, column, problem = plain_problem(source, exc)
+            self.errors.append(f"{path}:{line}:{column}: (yaml): {problem}")
         except yaml.YAMLError as exc:
             self.errors.append(f"{path}:1:1: (yaml): {exc}; expected valid YAML")
         return None
@@ -127,6 +117,11 @@ class NodeReader:
     def text(self, node: Node, field: str, kind: str = DEFAULT_KIND) -> Text | None:
         """Text of a scalar, white space folded; `kind` sets its longest length (limits.py)."""
         if not isinstance(node, ScalarNode) or node.tag != f"{_TAG}str":
+            colon = self._colon_in_item(node)
+            if colon is not None:
+                where, rest_of_line = colon
+                self.errors.append(f"{where}: {field}: {colon_problem(rest_of_line, bool(node.flow_style))}")
+                return None
             hint = " (put it in quotes)" if isinstance(node, ScalarNode) and node.value else ""
             self.error(node, field, f"found {describe(node)}", f"expected text{hint}")
             return None
@@ -153,6 +148,23 @@ class NodeReader:
                                "expected bold text written as **words**")
             return None
         return text
+
+    def _colon_in_item(self, node: Node) -> tuple[Location, str] | None:
+        """Where the colon is, and what follows it on its line, of a list item written as text that
+        YAML read as `key: value` (`- Note: this`, `[Note: this, ...]`); None for anything else."""
+        if not (isinstance(node, MappingNode) and len(node.value) == 1):
+            return None
+        key, value = node.value[0]
+        source = self.sources.get(self.location(node).path, "")
+        colon = key.end_mark.index
+        line_start = source.rfind("\n", 0, node.start_mark.index) + 1
+        in_item = node.flow_style or source[line_start:node.start_mark.index].rstrip().endswith("-")
+        if not (in_item and isinstance(key, ScalarNode) and isinstance(value, ScalarNode)
+                and source.startswith(":", colon)):
+            return None
+        line_end = source.find("\n", colon)
+        where = Location(self.location(node).path, key.end_mark.line + 1, key.end_mark.column + 1)
+        return where, source[colon + 1:line_end if line_end >= 0 else len(source)]
 
     def sequence(self, node: Node, field: str, read_item: Callable[[Node, str], T | None],
                  limit: int = MAX_ITEMS) -> list[T]:
@@ -226,27 +238,6 @@ def _is_forbidden(char: str) -> bool:
         return True
     category = unicodedata.category(char)
     return category in ("Cc", "Co", "Cs", "Cn") and not char.isspace()
-
-
-# A value that opens a quote: after `key: ` or `- `, a " or ' and the rest of the line.
-_OPENING_QUOTE = re.compile(r"""^(\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?)(["'])(.*)$""")
-_NEXT_ENTRY = re.compile(r"""^\s*(?:-\s|[^\s:#"'][^:#]*:(?:\s|$))""")
-
-
-def _unclosed_quote(source: str, until_line: int) -> tuple[int, int, str] | None:
-    """(line, column, quote) of a quoted text that never closes before the next entry starts, the
-    usual cause of an error the parser only meets lines later."""
-    lines = source.splitlines()
-    for number, line in enumerate(lines[:until_line + 1]):
-        match = _OPENING_QUOTE.match(line)
-        if match is None:
-            continue
-        quote, rest = match[2], match[3]
-        closed = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
-        following = next((text for text in lines[number + 1:] if text.strip()), "")
-        if quote not in closed and _NEXT_ENTRY.match(following):
-            return number + 1, len(match[1]) + 1, quote
-    return None
 
 
 def join(field: str, key: str) -> str:

@@ -25,6 +25,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarStrin
 
 from leaflet.content.model import Leaflet
 from leaflet.outputs import is_catalogue, leaflet_folders
+from leaflet.text.locale import language_name
 from leaflet.translation.status import (
     FUZZY,
     SOURCE_LANGUAGE,
@@ -44,9 +45,7 @@ def export_po(leaflet: Leaflet, language: str) -> bytes:
     source = items(leaflet.languages[SOURCE_LANGUAGE])
     translated = items(leaflet.languages[language])
     reviews = read_reviews(reviewed_file(leaflet.languages[language]))
-    published = dt.datetime.combine(leaflet.facts.document_control.published, dt.time(), dt.UTC)
-    catalog = Catalog(locale=language, project=leaflet.facts.id, version=leaflet.facts.document_control.version,
-                      creation_date=published, revision_date=published, fuzzy=False)
+    catalog = _catalog(leaflet, language)
     previous: dict[str, str] = {}  # path -> the English a stale translation was made from
     for path, english in source.items():
         message = catalog.add(str(english), string=str(translated.get(path, "")), context=path,
@@ -65,6 +64,23 @@ def export_po(leaflet: Leaflet, language: str) -> bytes:
 _WIDTH = 100
 
 
+def _catalog(leaflet: Leaflet, language: str) -> Catalog:
+    """An empty catalogue whose header holds the leaflet's own facts where babel would write its
+    template's placeholders (FIRST AUTHOR, EMAIL@ADDRESS, ORGANIZATION, LL@li.org), which
+    `msgfmt --check` warns of. The translator is not known: the institute publishing the leaflet
+    stands as the last translator until a PO tool writes the translator's own name there."""
+    control, website = leaflet.facts.document_control, leaflet.facts.brand.website
+    institute = leaflet.languages[SOURCE_LANGUAGE].institute
+    published = dt.datetime.combine(control.published, dt.time(), dt.UTC)
+    name = language_name(language, SOURCE_LANGUAGE)
+    return Catalog(
+        locale=language, project=leaflet.facts.id, version=control.version, creation_date=published,
+        revision_date=published, fuzzy=False, msgid_bugs_address=website, last_translator=f"{institute} <{website}>",
+        language_team=f"{name} <{website}>", copyright_holder=str(institute),
+        header_comment=f"# {name} translation of the leaflet {leaflet.facts.id} ({control.code}, version "
+                       f"{control.version}).\n# Copyright (C) {published.year} {institute}\n#")
+
+
 def _with_previous(po: bytes, previous: dict[str, str]) -> bytes:
     """The PO with `#| msgid` lines (the English before it changed) above each stale message, as
     msgmerge writes them. (babel's own writer breaks such lines where it wraps them.)"""
@@ -79,7 +95,8 @@ def _with_previous(po: bytes, previous: dict[str, str]) -> bytes:
 
 @dataclass(frozen=True)
 class Imported:
-    path: Path  # the language file
+    files: list[Path]  # the language files read: the leaflet's, then the catalogue's shared one
+    written: list[Path]  # those an item changed in, rewritten; the others are left as they were
     changed: int  # items written
     skipped: list[str]  # paths with no place in the YAML
     fuzzy_skipped: int  # fuzzy entries left out
@@ -146,7 +163,7 @@ def import_po(po: bytes, content_dir: Path, include_fuzzy: bool = False) -> Impo
         for path in fuzzy:
             reviews[path] = Review(FUZZY, reviews[path].english if path in reviews else None)
         write_reviews(reviewed, language, reviews)
-    return Imported(paths[0], changed, skipped, fuzzy_skipped, len(fuzzy))
+    return Imported(paths, [paths[index] for index in sorted(edited)], changed, skipped, fuzzy_skipped, len(fuzzy))
 
 
 def _like(old: object, text: str) -> str:

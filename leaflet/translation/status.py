@@ -1,4 +1,4 @@
-"""The translation status report: missing, orphan, untranslated, stale, slipped and uncovered items.
+"""The translation status report: missing, orphan, untranslated, stale, repeated, slipped and uncovered items.
 
 Items are the reader-visible texts of a language file, keyed by a path that names sections
 by id (`sections.on-the-day.blocks[2].text`), so inserting a block in one section does not
@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from babel import Locale
 
 from leaflet.content.model import LanguageContent, Leaflet, Location, Text
 from leaflet.text import uncovered_characters
+from leaflet.text.locale import locale_for
 
 SOURCE_LANGUAGE = "en"
 # Keyboard slips in Urdu: Arabic letters where Urdu ones belong, and pasted presentation forms.
@@ -30,6 +32,9 @@ _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 _SPACE_BEFORE_PUNCTUATION = re.compile(" [۔،؟]")
 _LATIN_STOP_AFTER_URDU = re.compile("[\u0600-\u06ff]\\.(?!\\d)")
 _ENGLISH_WORD = re.compile(r"[a-z]{3,}")
+# A number written in Eastern digits (Urdu ۰–۹, Arabic ٠–٩), with the separators between them.
+_EASTERN_NUMBER = re.compile("[\u0660-\u0669\u06f0-\u06f9]+(?:[\u066b\u066c/:.-][\u0660-\u0669\u06f0-\u06f9]+)*")
+_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹\u066b\u066c", "01234567890123456789.,")
 
 
 def items(content: LanguageContent) -> dict[str, Text]:
@@ -110,7 +115,7 @@ class LanguageStatus:
     items: int = 0
     findings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("missing", "stale", "orphan", "untranslated", "slips", "uncovered"), 0))
+        ("missing", "stale", "orphan", "untranslated", "repeated", "slips", "uncovered"), 0))
 
     def add(self, kind: str, where: Location | str, path: str, problem: str, expected: str) -> None:
         self.counts[kind] += 1
@@ -123,8 +128,8 @@ class LanguageStatus:
     def summary(self) -> str:
         counts = self.counts
         return (f"{self.language}: {self.items} items, {counts['missing']} missing, {counts['stale']} stale, "
-                f"{counts['orphan']} orphan, {counts['untranslated']} untranslated, {counts['slips']} slips, "
-                f"{counts['uncovered']} uncovered")
+                f"{counts['orphan']} orphan, {counts['untranslated']} untranslated, {counts['repeated']} repeated, "
+                f"{counts['slips']} slips, {counts['uncovered']} uncovered")
 
 
 def translation_status(leaflet: Leaflet, language: str) -> LanguageStatus:
@@ -135,18 +140,20 @@ def translation_status(leaflet: Leaflet, language: str) -> LanguageStatus:
     status = LanguageStatus(language, items=len(translated))
     if compared:
         _compare(status, content, source, translated, read_reviews(reviewed_file(content)))
+    western = Locale.parse(locale_for(language, leaflet.facts.region)).default_numbering_system == "latn"
     for path, text in translated.items():
-        _check_text(status, language, path, text)
+        _check_text(status, language, path, text, western)
     return status
 
 
 def _compare(status: LanguageStatus, content: LanguageContent, source: dict[str, Text],
              translated: dict[str, Text], reviews: dict[str, Review]) -> None:
-    for path, found in _matched(source, translated, reviews):
+    pairs = _matched(source, translated, reviews)
+    for path, found in pairs:
         if found is None:
             english = source[path]
             status.add("missing", _nearest_place(content, path, translated), path, "missing",
-                       f"expected a translation of “{english[:60]}” ({english.location})")
+                       f"expected a translation of {_quoted(english)} ({english.location})")
         elif path is None:
             if not found.startswith("translation."):
                 status.add("orphan", translated[found].location, found, "not in the English",
@@ -160,6 +167,43 @@ def _compare(status: LanguageStatus, content: LanguageContent, source: dict[str,
         elif translated[found] == source[path] and _looks_english(path, source[path]):
             status.add("untranslated", translated[found].location, found, "same as the English",
                        "expected a translation (names, numbers and abbreviations may stay)")
+    _report_repeated(status, source, translated, [(path, found) for path, found in pairs if path and found])
+
+
+def _report_repeated(status: LanguageStatus, source: dict[str, Text], translated: dict[str, Text],
+                     pairs: list[tuple[str, str]]) -> None:
+    """Two items whose English differs given one translation: one of them most likely translates
+    the other's English (a pasted line). Reported at the later item, naming the earlier one.
+    Items with the same English (a list repeated in a diagram) may share their translation, and
+    so may a single word, a name or an abbreviation (`surgery` and `operation` can both be سرجری)."""
+    earlier: dict[str, list[tuple[str, str]]] = {}  # a translation -> (English path, its path) so far
+    for english_path, their_path in pairs:
+        english = source[english_path]
+        if not _says_something(english_path, english):
+            continue
+        same = earlier.setdefault(" ".join(translated[their_path].split()), [])
+        other = next(((e, t) for e, t in same if _words(source[e]) != _words(english)), None)
+        same.append((english_path, their_path))
+        if other is not None:
+            other_english, other_path = other
+            status.add("repeated", translated[their_path].location, their_path,
+                       f"the same translation as {other_path} ({translated[other_path].location}), though the "
+                       f"English differs ({_quoted(english)} here, {_quoted(source[other_english])} there)",
+                       "expected a translation of this item's own English")
+
+
+def _says_something(path: str, english: Text) -> bool:
+    """More than a single word, a name, a number or an abbreviation: a text two items would not share by chance."""
+    return len(english.split()) > 1 and _looks_english(path, english)
+
+
+def _quoted(text: str, longest: int = 80) -> str:
+    return f"“{text if len(text) <= longest else text[:longest].rstrip() + '…'}”"
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text, whatever their case, punctuation and bold marks."""
+    return re.findall(r"\w+", text.casefold())
 
 
 _LIST_ITEM = re.compile(r"(.*)\[(\d+)\]$")
@@ -255,8 +299,11 @@ def _nearest_place(content: LanguageContent, path: str, translated: dict[str, Te
     return f"{content.source}:1:1"
 
 
-def _check_text(status: LanguageStatus, language: str, path: str, text: Text) -> None:
-    """Every slip and uncovered character, each at the line and column it was written at."""
+def _check_text(status: LanguageStatus, language: str, path: str, text: Text, western_digits: bool) -> None:
+    """Every slip and uncovered character, each at the line and column it was written at.
+
+    `western_digits`: the locale writes numbers in Western digits (Urdu in Pakistan), as the
+    leaflet's own numbers (figures, page numbers, dates) are; Eastern digits typed in would not match them."""
     if language == "ur":
         for index, char in enumerate(text):
             if char in _URDU_LOOKALIKES:
@@ -271,6 +318,11 @@ def _check_text(status: LanguageStatus, language: str, path: str, text: Text) ->
                        "expected the mark right after the word")
         for match in _LATIN_STOP_AFTER_URDU.finditer(text):
             status.add("slips", text.at(match.start() + 1), path, "a Latin full stop after Urdu", "expected ۔")
+    for match in _EASTERN_NUMBER.finditer(text if western_digits else ""):
+        number = match.group()
+        status.add("slips", text.at(match.start()), path, f"Eastern digits «{number}»",
+                   f"expected Western digits, like the leaflet's own numbers: «{number}» → "
+                   f"«{number.translate(_WESTERN)}»")
     for index, char in uncovered_characters(text, language):
         status.add("uncovered", text.at(index), path, f"no configured font has `{char}` (U+{ord(char):04X})",
                    f"expected characters the fonts for `{language}` cover (fonts/fonts.yaml)")
