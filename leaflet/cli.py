@@ -132,12 +132,14 @@ def _parser() -> argparse.ArgumentParser:
     _content_option(import_parser)
 
     new_parser = commands.add_parser(
-        "new", help="start a new leaflet in a catalogue, with an example of each block kind",
+        "new", help="start a new leaflet in a catalogue, with an example of each block kind, and build it",
         description="Write <content>/<ID>/ with leaflet.yaml, en.yaml (one example of each block kind, "
-                    "commented) and a placeholder picture; it passes check and builds at once.")
+                    "commented) and a placeholder picture, then check it and build its PDFs.")
     new_parser.add_argument("leaflet_id", metavar="ID", help="the new leaflet's id, e.g. clinic-visit")
     new_parser.add_argument("--title", required=True, help="its title in English")
     _content_option(new_parser)
+    new_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
+                            help="output folder (default: output)")
 
     list_parser = commands.add_parser(
         "list", help="the catalogue: each leaflet, its titles, translations and whether its PDFs are up to date",
@@ -184,13 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {len(written)} images into {args.out}")
             return EXIT_OK
         if args.command == "new":
-            import datetime as dt
-
-            from leaflet.scaffold import new_leaflet
-
-            folder = new_leaflet(args.content, args.leaflet_id, args.title, dt.date.today())
-            print(f"wrote {folder}: edit its en.yaml, then `make_leaflet.py check --content {args.content}`")
-            return EXIT_OK
+            return _new(args.content, args.leaflet_id, args.title, args.out)
         if args.command == "list":
             return _list(args.content, args.out)
         if args.command == "validate":
@@ -207,18 +203,49 @@ def main(argv: list[str] | None = None) -> int:
             return _build_catalogue(args.content, args.ids, args.lang, sizes, args.out, args.for_print,
                                     args.allow_draft)
         return _build_catalogue(DEFAULT_CONTENT, [], None, None, DEFAULT_OUTPUT)
-    except ContentError as error:
-        for message in error.messages:
-            print(message, file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except BrokenPipeError:
+    except (ContentError, OSError) as error:
+        return _failed(error)
+
+
+def _failed(error: ContentError | OSError) -> int:
+    """What stopped a command, one line each on stderr; the command's exit code."""
+    if isinstance(error, BrokenPipeError):
         # Whoever read our output went away (`... | head`): stop quietly, without a traceback at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except OSError as error:
+    if isinstance(error, ContentError):
+        for message in error.messages:
+            print(message, file=sys.stderr)
+    else:
         print(f"{error.filename or ''}: cannot write: {error.strerror}; expected a writable output folder",
               file=sys.stderr)
-        return EXIT_BAD_INPUT
+    return EXIT_BAD_INPUT
+
+
+def _new(content: Path, new_id: str, title: str, out: Path) -> int:
+    """Start a leaflet, then check it and build it, so that its editor sees at once its PDFs and
+    what check finds.
+
+    The folder is written whole or not at all, and kept once written: where it does not check or
+    build, the last line says so and what to run once the problems above are fixed."""
+    import datetime as dt
+
+    from leaflet.build import check_output_folder
+    from leaflet.scaffold import new_leaflet
+
+    check_output_folder(content, out)  # refused before anything is written
+    folder = new_leaflet(content, new_id, title, dt.date.today())
+    print(f"wrote {folder}: {', '.join(sorted(path.name for path in folder.iterdir()))}")
+    code = _check_folders([folder])
+    if code != EXIT_BAD_INPUT:
+        try:
+            code = _build_catalogue(content, [new_id], None, None, out, warnings_listed=True)
+        except (ContentError, OSError) as error:
+            code = _failed(error)
+    if code != EXIT_OK:
+        print(f"{folder}: written, but no PDF built; expected the problems above fixed, then "
+              f"`make_leaflet.py build {new_id} --content {content} --out {out}`", file=sys.stderr)
+    return code
 
 
 def _chosen_folders(content: Path, ids: list[str]) -> list[Path]:
@@ -232,10 +259,13 @@ def _chosen_folders(content: Path, ids: list[str]) -> list[Path]:
 
 
 def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None, sizes: list[str] | None,
-                     out: Path, for_print: bool = False, allow_draft: bool = False) -> int:
+                     out: Path, for_print: bool = False, allow_draft: bool = False,
+                     warnings_listed: bool = False) -> int:
     """Each chosen leaflet in the languages it has of those asked for; one summary line at the end.
 
-    For print, a draft translation is refused (unless `allow_draft`) before anything is built."""
+    For print, a draft translation is refused (unless `allow_draft`) before anything is built.
+    `warnings_listed`: `check` has just listed the translation findings, which the
+    summary line then counts without listing them again."""
     sizes = sizes or list(SIZES)
     written = fresh = translation_warnings = layout_warnings = failed = 0
     folders = [(folder, available_languages(folder)) for folder in _chosen_folders(content, ids)]
@@ -268,7 +298,8 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
     for result in results:
         for built in result.written:
             print(f"wrote {built.path} ({built.size_bytes // 1024} KB)")
-        for warning in [*result.warnings, *result.layout_warnings]:
+        listed = [] if warnings_listed else result.warnings
+        for warning in [*listed, *result.layout_warnings]:
             print(f"warning: {warning}", file=sys.stderr)
         for finding in result.findings:
             print(f"check failed: {finding}", file=sys.stderr)
@@ -294,8 +325,12 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
 
 def _check(content: Path, mark_reviewed_language: str | None) -> int:
     """Every leaflet of the content folder checked; the worst exit code of them."""
+    return _check_folders(_chosen_folders(content, []), mark_reviewed_language)
+
+
+def _check_folders(folders: list[Path], mark_reviewed_language: str | None = None) -> int:
     worst, reported = EXIT_OK, set()
-    for folder in _chosen_folders(content, []):
+    for folder in folders:
         try:
             worst = max(worst, _check_leaflet(folder, mark_reviewed_language))
         except ContentError as error:

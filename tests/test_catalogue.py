@@ -98,18 +98,45 @@ def test_one_leaflets_folder_works_with_every_command(catalogue: Path, tmp_path:
     assert "heading: آمد کا دن" in (leaflet / "ur.yaml").read_text(encoding="utf-8")
 
 
-def test_new_starts_a_leaflet_that_checks_and_builds_at_once(catalogue: Path, tmp_path: Path) -> None:
-    result = run_cli("new", "liver-biopsy", "--title", "Liver: a 'biopsy'", "--content", str(catalogue))
+def test_new_starts_a_leaflet_and_builds_it_at_once(catalogue: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("new", "liver-biopsy", "--title", "Liver: a 'biopsy'", "--content", str(catalogue),
+                     "--out", str(out))
     assert result.returncode == 0, result.stderr
     folder = catalogue / "liver-biopsy"
     assert {path.name for path in folder.iterdir()} == {"leaflet.yaml", "en.yaml", "example.svg"}
     text = (folder / "en.yaml").read_text(encoding="utf-8")
     for kind in ("paragraph", "heading", "bullets", "numbered", "table", "image", "callout", "contacts", "diagram"):
         assert f"- {kind}:" in text
-    assert run_cli("check", "--content", str(catalogue)).returncode == 0
-    built = run_cli("build", "liver-biopsy", "--content", str(catalogue), "--out", str(tmp_path))
-    assert built.returncode == 0, built.stderr
-    assert "Liver: a 'biopsy'" in extract_text((tmp_path / "liver-biopsy_en_A4.pdf").read_bytes())[0]
+    names = {"liver-biopsy_en_A4.pdf", "liver-biopsy_en_A5.pdf", "liver-biopsy_en_A5-booklet.pdf"}
+    assert pdfs(out) == names
+    for name in names:
+        assert f"wrote {out / name} (" in result.stdout
+    assert "Liver: a 'biopsy'" in extract_text((out / "liver-biopsy_en_A4.pdf").read_bytes())[0]
+    assert result.stdout.splitlines()[-1] == "built 3 files, all checks passed"
+
+
+def test_new_that_does_not_check_keeps_its_folder_and_says_what_to_do(catalogue: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("new", "phone-card", "--title", "Call \u2706 us", "--content", str(catalogue), "--out", str(out))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert re.search(r"phone-card[/\\]en\.yaml:\d+:\d+: title: no configured font has `\u2706`", result.stderr)
+    folder = catalogue / "phone-card"
+    assert result.stderr.splitlines()[-1] == (
+        f"{folder}: written, but no PDF built; expected the problems above fixed, then "
+        f"`make_leaflet.py build phone-card --content {catalogue} --out {out}`")
+    assert {path.name for path in folder.iterdir()} == {"leaflet.yaml", "en.yaml", "example.svg"}
+    assert not out.exists()
+
+
+def test_new_refuses_an_output_folder_inside_the_content_before_writing(catalogue: Path) -> None:
+    result = run_cli("new", "clinic-visit", "--title", "Clinic Visit", "--content", str(catalogue),
+                     "--out", str(catalogue / "visit-day" / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (f"{catalogue / 'visit-day' / 'out'}: inside the content folder {catalogue}; "
+                                     "expected an output folder outside it (default: output)")
+    assert not (catalogue / "clinic-visit").exists()
 
 
 @pytest.mark.parametrize(("leaflet_id", "where", "message"), [
@@ -140,3 +167,4 @@ def test_showing_a_contact_the_hospital_does_not_have_is_a_check_error(catalogue
     assert result.returncode == 2
     assert re.search(r"quiet-room/leaflet\.yaml:\d+:24: shows_contacts\[1\]: no contact `lift-man`; "
                      r"expected one of the ids in contacts: desk, office", result.stderr), result.stderr
+
