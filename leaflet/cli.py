@@ -23,6 +23,7 @@ from leaflet.outputs import (
 )
 
 if TYPE_CHECKING:
+    from leaflet.content import Leaflet
     from leaflet.pdf import Expectations, Finding
 
 # Each command imports the stages it uses when it runs: a rebuild with nothing changed, or
@@ -134,7 +135,8 @@ def _parser() -> argparse.ArgumentParser:
     new_parser = commands.add_parser(
         "new", help="start a new leaflet in a catalogue, with an example of each block kind, and build it",
         description="Write <content>/<ID>/ with leaflet.yaml, en.yaml (one example of each block kind, "
-                    "commented) and a placeholder picture, then check it and build its PDFs.")
+                    "commented) and a placeholder picture, then check it and build its PDFs. Check lists "
+                    "each text in [square brackets] left from the template: what to replace.")
     new_parser.add_argument("leaflet_id", metavar="ID", help="the new leaflet's id, e.g. clinic-visit")
     new_parser.add_argument("--title", required=True, help="its title in English")
     _content_option(new_parser)
@@ -264,10 +266,10 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
     """Each chosen leaflet in the languages it has of those asked for; one summary line at the end.
 
     For print, a draft translation is refused (unless `allow_draft`) before anything is built.
-    `warnings_listed`: `check` has just listed the translation findings, which the
+    `warnings_listed`: `check` has just listed the translation and content findings, which the
     summary line then counts without listing them again."""
     sizes = sizes or list(SIZES)
-    written = fresh = translation_warnings = layout_warnings = failed = 0
+    written = fresh = translation_warnings = content_warnings = layout_warnings = failed = 0
     folders = [(folder, available_languages(folder)) for folder in _chosen_folders(content, ids)]
     if not is_catalogue(content):  # one leaflet: a language it lacks is reported as its missing file
         folders = [(folder, languages or own) for folder, own in folders]
@@ -298,13 +300,14 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
     for result in results:
         for built in result.written:
             print(f"wrote {built.path} ({built.size_bytes // 1024} KB)")
-        listed = [] if warnings_listed else result.warnings
+        listed = [] if warnings_listed else [*result.warnings, *result.content_warnings]
         for warning in [*listed, *result.layout_warnings]:
             print(f"warning: {warning}", file=sys.stderr)
         for finding in result.findings:
             print(f"check failed: {finding}", file=sys.stderr)
         written += len(result.written)
         translation_warnings += len(result.warnings)
+        content_warnings += len(result.content_warnings)
         layout_warnings += len(result.layout_warnings)
         failed += len(result.findings)
     if failed:
@@ -317,7 +320,8 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
         return EXIT_OK
     up_to_date_note = f"; {fresh} more {'was' if fresh == 1 else 'were'} up to date" if fresh else ""
     kinds = [f"{_count(count, f'{kind} warning')}" for kind, count in
-             (("translation", translation_warnings), ("layout", layout_warnings)) if count]
+             (("translation", translation_warnings), ("content", content_warnings), ("layout", layout_warnings))
+             if count]
     warned = f"with {' and '.join(kinds)} (listed above)" if kinds else "all checks passed"
     print(f"built {_count(written, 'file')}, {warned}{up_to_date_note}")
     return EXIT_OK
@@ -343,7 +347,8 @@ def _check_folders(folders: list[Path], mark_reviewed_language: str | None = Non
 
 
 def _check_leaflet(content: Path, mark_reviewed_language: str | None) -> int:
-    """Content valid (else exit 2), then each translation's status against English (exit 1 if any finding).
+    """Content valid (else exit 2), then each translation's status against English and what is left to
+    fill in (exit 1 if any finding).
 
     Characters no font has are reported in the translation report and then, because `build`
     cannot draw them, as errors (exit 2).
@@ -371,8 +376,22 @@ def _check_leaflet(content: Path, mark_reviewed_language: str | None) -> int:
         if language != SOURCE_LANGUAGE or not status.clean:
             print(status.summary())
         clean = clean and status.clean
+    unfinished = _print_left_to_fill_in(leaflet)
     check_fonts_cover(leaflet)  # the one rule `build` adds to loading (raises ContentError: exit 2)
-    return EXIT_OK if clean else EXIT_CHECK_FAILED
+    return EXIT_OK if clean and not unfinished else EXIT_CHECK_FAILED
+
+
+def _print_left_to_fill_in(leaflet: Leaflet) -> bool:
+    """`check`'s findings of what the leaflet still lacks, and their summary line; whether there were any."""
+    from leaflet.content.unfinished import placeholders, unused_diagrams
+
+    texts, diagrams = placeholders(leaflet), unused_diagrams(leaflet)
+    for finding in [*texts, *diagrams]:
+        print(finding)
+    if texts or diagrams:
+        print(f"{leaflet.facts.id}: {_count(len(texts), 'placeholder')} left to replace, "
+              f"{_count(len(diagrams), 'unused diagram')}")
+    return bool(texts or diagrams)
 
 
 def _list(content: Path, out: Path) -> int:

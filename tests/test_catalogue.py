@@ -98,6 +98,10 @@ def test_one_leaflets_folder_works_with_every_command(catalogue: Path, tmp_path:
     assert "heading: آمد کا دن" in (leaflet / "ur.yaml").read_text(encoding="utf-8")
 
 
+PLACEHOLDER_WARNING = re.compile(r"^(\S+):(\d+):\d+: \S+: placeholder `\[.*` left in; "
+                                 r"expected the leaflet's own words in its place$", re.MULTILINE)
+
+
 def test_new_starts_a_leaflet_and_builds_it_at_once(catalogue: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run_cli("new", "liver-biopsy", "--title", "Liver: a 'biopsy'", "--content", str(catalogue),
@@ -113,7 +117,27 @@ def test_new_starts_a_leaflet_and_builds_it_at_once(catalogue: Path, tmp_path: P
     for name in names:
         assert f"wrote {out / name} (" in result.stdout
     assert "Liver: a 'biopsy'" in extract_text((out / "liver-biopsy_en_A4.pdf").read_bytes())[0]
-    assert result.stdout.splitlines()[-1] == "built 3 files, all checks passed"
+    warnings = PLACEHOLDER_WARNING.findall(result.stdout)
+    assert result.stdout.splitlines()[-1] == f"built 3 files, with {len(warnings)} content warnings (listed above)"
+
+
+def test_new_lists_every_text_to_replace_and_nothing_else(catalogue: Path, tmp_path: Path) -> None:
+    """The warnings are exactly the template's bracketed texts: replaced, check is clean."""
+    result = run_cli("new", "clinic-visit", "--title", "Clinic Visit", "--content", str(catalogue),
+                     "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    warned = {(Path(file).name, int(line)) for file, line in PLACEHOLDER_WARNING.findall(result.stdout)}
+    replaced = set()
+    for path in (catalogue / "clinic-visit").glob("*.yaml"):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        edited = [re.sub(r'"\[[^"\]]*\]"', '"Made-up words"', line) for line in lines]
+        replaced |= {(path.name, number) for number, (old, new) in enumerate(zip(lines, edited, strict=True), start=1)
+                     if old != new}
+        path.write_text("".join(edited), encoding="utf-8")
+    assert warned == replaced and len(replaced) > 10
+    checked = run_cli("check", "--content", str(catalogue))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "placeholder" not in checked.stdout
 
 
 def test_new_that_does_not_check_keeps_its_folder_and_says_what_to_do(catalogue: Path, tmp_path: Path) -> None:
@@ -168,3 +192,30 @@ def test_showing_a_contact_the_hospital_does_not_have_is_a_check_error(catalogue
     assert re.search(r"quiet-room/leaflet\.yaml:\d+:24: shows_contacts\[1\]: no contact `lift-man`; "
                      r"expected one of the ids in contacts: desk, office", result.stderr), result.stderr
 
+
+def test_what_is_left_to_fill_in_is_a_check_finding_and_a_build_warning(catalogue: Path, tmp_path: Path) -> None:
+    """Words in square brackets inside a written paragraph (not a number there: `[1]`), and a diagram
+    that leaflet.yaml declares and no section shows."""
+    own = catalogue / "quiet-room" / "en.yaml"
+    paragraph = "Anyone may use it [opening times to follow], see note [1]."
+    own.write_text(own.read_text(encoding="utf-8").replace("Anyone may use it.", paragraph), encoding="utf-8")
+    facts = catalogue / "quiet-room" / "leaflet.yaml"
+    declared = len(facts.read_text(encoding="utf-8").splitlines()) + 2
+    with facts.open("a", encoding="utf-8") as file:
+        file.write("diagrams:\n  spare-steps:\n    - steps: [one, two]\n")
+    line = next(text for text in own.read_text(encoding="utf-8").splitlines() if paragraph in text)
+    placeholder = (f"\\S*quiet-room[/\\\\]en\\.yaml:6:{line.index('[') + 1}: sections\\[0\\]\\.blocks\\[0\\]\\.text: "
+                   r"placeholder `\[opening times to follow\]` left in; expected the leaflet's own words in its place")
+    unused = (f"\\S*quiet-room[/\\\\]leaflet\\.yaml:{declared}:3: diagrams\\.spare-steps: "
+              r"declared, but no section shows it; expected `- diagram: spare-steps` in a section, "
+              r"or the diagram taken out of leaflet\.yaml")
+    checked = run_cli("check", "--content", str(catalogue))
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert re.search(f"^{placeholder}$", checked.stdout, re.MULTILINE), checked.stdout
+    assert re.search(f"^{unused}$", checked.stdout, re.MULTILINE), checked.stdout
+    assert "quiet-room: 1 placeholder left to replace, 1 unused diagram" in checked.stdout.splitlines()
+    built = run_cli("build", "quiet-room", "--content", str(catalogue), "--size", "A4", "--out", str(tmp_path))
+    assert built.returncode == 0, built.stderr
+    assert re.search(f"^warning: {placeholder}$", built.stderr, re.MULTILINE), built.stderr
+    assert re.search(f"^warning: {unused}$", built.stderr, re.MULTILINE), built.stderr
+    assert built.stdout.splitlines()[-1] == "built 1 file, with 2 content warnings (listed above)"

@@ -1,4 +1,8 @@
-"""`new`: a leaflet's folder in a catalogue, with one example of each block kind, that checks and builds at once."""
+"""`new`: a leaflet's folder in a catalogue, with one example of each block kind, that checks and builds at once.
+
+Every text there to be replaced is in [square brackets] (`leaflet.content.unfinished.PLACEHOLDER`):
+`check` lists each one left, and `build` warns of it.
+"""
 
 from __future__ import annotations
 
@@ -31,7 +35,6 @@ def new_leaflet(catalogue: Path, leaflet_id: str, title: str, today: dt.date) ->
     values = {
         "id": leaflet_id, "title": title.replace("'", "''"), "today": today.isoformat(),
         "review": today.replace(year=today.year + 3).isoformat(),
-        "code": leaflet_id.upper()[:20],
     }
     files = {name: _filled((_TEMPLATES / f"{name}.template").read_text(encoding="utf-8"), values)
              for name in ("leaflet.yaml", "en.yaml")}
