@@ -181,12 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "import-po":
             return _import_po(args.po_file, args.content, args.include_fuzzy)
         if args.command == "preview":
-            from leaflet.preview import write_previews
-
-            written = [image for folder in _chosen_folders(args.content, [])
-                       for image in write_previews(folder, args.lang, args.size or list(SIZES), args.out)]
-            print(f"wrote {len(written)} images into {args.out}")
-            return EXIT_OK
+            return _preview(args.content, args.lang, args.size or list(SIZES), args.out)
         if args.command == "new":
             return _new(args.content, args.leaflet_id, args.title, args.out)
         if args.command == "list":
@@ -238,7 +233,7 @@ def _new(content: Path, new_id: str, title: str, out: Path) -> int:
     check_output_folder(content, out)  # refused before anything is written
     folder = new_leaflet(content, new_id, title, dt.date.today())
     print(f"wrote {folder}: {', '.join(sorted(path.name for path in folder.iterdir()))}")
-    code = _check_folders([folder])
+    code = _check_folders([(folder, None)])
     if code != EXIT_BAD_INPUT:
         try:
             code = _build_catalogue(content, [new_id], None, None, out, warnings_listed=True)
@@ -327,14 +322,38 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
     return EXIT_OK
 
 
+def _having(content: Path, folder: Path, languages: list[str] | None) -> list[str] | None:
+    """Of the languages asked for (None: all), those a leaflet has: in a catalogue each leaflet is in
+    the languages its folder has; a leaflet's own folder is asked for them all (a missing file is
+    reported)."""
+    if languages is None or not is_catalogue(content):
+        return languages
+    return [code for code in languages if code in available_languages(folder)]
+
+
+def _preview(content: Path, languages: list[str] | None, sizes: list[str], out: Path) -> int:
+    from leaflet.preview import write_previews
+
+    chosen = [(folder, _having(content, folder, languages)) for folder in _chosen_folders(content, [])]
+    # own is None for every language; [] for a leaflet of the catalogue that has none of those asked for
+    written = [image for folder, own in chosen if own != [] for image in write_previews(folder, own, sizes, out)]
+    print(f"wrote {len(written)} images into {out}")
+    return EXIT_OK
+
+
 def _check(content: Path, mark_reviewed_language: str | None) -> int:
-    """Every leaflet of the content folder checked; the worst exit code of them."""
-    return _check_folders(_chosen_folders(content, []), mark_reviewed_language)
+    """Every leaflet of the content folder checked; the worst exit code of them. A translation is
+    marked reviewed in the leaflets that have it (where none has, each says so)."""
+    folders = _chosen_folders(content, [])
+    marked = [folder for folder in folders
+              if mark_reviewed_language and _having(content, folder, [mark_reviewed_language])] or folders
+    return _check_folders([(folder, mark_reviewed_language if folder in marked else None) for folder in folders])
 
 
-def _check_folders(folders: list[Path], mark_reviewed_language: str | None = None) -> int:
+def _check_folders(folders: list[tuple[Path, str | None]]) -> int:
+    """Each leaflet's folder checked, with the translation to mark reviewed in it; the worst exit code."""
     worst, reported = EXIT_OK, set()
-    for folder in folders:
+    for folder, mark_reviewed_language in folders:
         try:
             worst = max(worst, _check_leaflet(folder, mark_reviewed_language))
         except ContentError as error:
@@ -431,8 +450,7 @@ def _export_po(language: str, content: Path, out: Path | None) -> int:
     from leaflet.pdf.output import write_atomically
     from leaflet.translation.po import export_po
 
-    folders = [folder for folder in _chosen_folders(content, [])
-               if not is_catalogue(content) or language in available_languages(folder)]
+    folders = [folder for folder in _chosen_folders(content, []) if _having(content, folder, [language])]
     if out is not None and len(folders) > 1:
         raise ContentError([f"{out}: one file for {len(folders)} leaflets; expected no --out (each leaflet's "
                             f"file goes to {DEFAULT_OUTPUT}/<id>_{language}.po) or --content naming one leaflet"])

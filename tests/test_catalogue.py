@@ -219,3 +219,20 @@ def test_what_is_left_to_fill_in_is_a_check_finding_and_a_build_warning(catalogu
     assert re.search(f"^warning: {placeholder}$", built.stderr, re.MULTILINE), built.stderr
     assert re.search(f"^warning: {unused}$", built.stderr, re.MULTILINE), built.stderr
     assert built.stdout.splitlines()[-1] == "built 1 file, with 2 content warnings (listed above)"
+
+
+def test_a_language_some_leaflets_lack_is_previewed_and_marked_reviewed_where_they_have_it(
+        catalogue: Path, tmp_path: Path) -> None:
+    """quiet-room has no Urdu yet: preview and check --mark-reviewed ur do visit-day's and leave it be."""
+    preview = run_cli("preview", "--lang", "ur", "--size", "A5", "--content", str(catalogue), "--out", str(tmp_path))
+    assert preview.returncode == 0, preview.stderr
+    images = {path.name for path in tmp_path.glob("*.png")}
+    assert images and all(name.startswith("visit-day_ur_A5-") for name in images), images
+    marked = run_cli("check", "--mark-reviewed", "ur", "--content", str(catalogue))
+    assert marked.returncode == 0, marked.stdout + marked.stderr
+    assert (catalogue / "visit-day" / "ur.reviewed.yaml").is_file()
+    assert not (catalogue / "quiet-room" / "ur.reviewed.yaml").exists()
+    nowhere = run_cli("check", "--mark-reviewed", "ar", "--content", str(catalogue))
+    assert nowhere.returncode == 2
+    assert re.search(r"visit-day: no translation `ar` to mark reviewed; expected one of: ur$", nowhere.stderr,
+                     re.MULTILINE), nowhere.stderr
