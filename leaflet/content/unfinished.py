@@ -13,8 +13,8 @@ from leaflet.content.model import DiagramBlock, Leaflet, LeafletFacts, Text
 from leaflet.errors import one_line
 from leaflet.outputs import FACTS_FILE
 
-# The form every text of the template that is there to be replaced has, e.g. `[A point in a list]`
-# (leaflet/scaffold/): square brackets round words. Brackets round a number alone (`[1]`) are not one.
+# The form the template (leaflet/scaffold/) gives every text that is there to be replaced: words in
+# square brackets, e.g. `[A point in a list]`. A number alone in brackets (`[1]`) is not one.
 PLACEHOLDER = re.compile(r"\[[^\[\]]*[^\W\d_][^\[\]]*\]")
 
 
