@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from leaflet.content import ContentError, Leaflet, load_leaflet
 from leaflet.content.model import ContactPanel
+from leaflet.content.unfinished import placeholders, unused_diagrams
 from leaflet.layout import (
     BLEED,
     document_title,
@@ -145,6 +146,7 @@ class BuildResult:
     written: list[BuiltFile] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # a failed check: nothing was written
     warnings: list[str] = field(default_factory=list)  # built all the same: translation findings (check's report)
+    content_warnings: list[str] = field(default_factory=list)  # built all the same: what is left to fill in
     layout_warnings: list[str] = field(default_factory=list)  # built all the same: text shortened to fit
 
 
@@ -204,7 +206,8 @@ def _finish(job: _Finishing) -> BuildResult:
     content_dir, out_dir = units[0].content_dir, units[0].out_dir
     leaflet = _LOADED.get((content_dir, units[0].languages)) or load_checked(content_dir, list(units[0].languages))
     codes = list(leaflet.languages)
-    result = BuildResult(warnings=job.warnings)
+    result = BuildResult(warnings=job.warnings,
+                         content_warnings=[*placeholders(leaflet), *unused_diagrams(leaflet)])
     made: dict[str, tuple[bytes, list[Finding]]] = {}
     leaflet_pdfs: dict[tuple[str, str], bytes] = {}
     for unit, outputs in zip(units, made_units, strict=True):

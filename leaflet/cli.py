@@ -23,6 +23,7 @@ from leaflet.outputs import (
 )
 
 if TYPE_CHECKING:
+    from leaflet.content import Leaflet
     from leaflet.pdf import Expectations, Finding
 
 # Each command imports the stages it uses when it runs: a rebuild with nothing changed, or
@@ -133,12 +134,15 @@ def _parser() -> argparse.ArgumentParser:
     _content_option(import_parser)
 
     new_parser = commands.add_parser(
-        "new", help="start a new leaflet in a catalogue, with an example of each block kind",
+        "new", help="start a new leaflet in a catalogue, with an example of each block kind, and build it",
         description="Write <content>/<ID>/ with leaflet.yaml, en.yaml (one example of each block kind, "
-                    "commented) and a placeholder picture; it passes check and builds at once.")
+                    "commented) and a placeholder picture, then check it and build its PDFs. Check lists "
+                    "each text in [square brackets] left from the template: what to replace.")
     new_parser.add_argument("leaflet_id", metavar="ID", help="the new leaflet's id, e.g. clinic-visit")
     new_parser.add_argument("--title", required=True, help="its title in English")
     _content_option(new_parser)
+    new_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
+                            help="output folder (default: output)")
 
     list_parser = commands.add_parser(
         "list", help="the catalogue: each leaflet, its titles, translations and whether its PDFs are up to date",
@@ -178,20 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "import-po":
             return _import_po(args.po_file, args.content, args.include_fuzzy)
         if args.command == "preview":
-            from leaflet.preview import write_previews
-
-            written = [image for folder in _chosen_folders(args.content, [])
-                       for image in write_previews(folder, args.lang, args.size or list(SIZES), args.out)]
-            print(f"wrote {len(written)} images into {args.out}")
-            return EXIT_OK
+            return _preview(args.content, args.lang, args.size or list(SIZES), args.out)
         if args.command == "new":
-            import datetime as dt
-
-            from leaflet.scaffold import new_leaflet
-
-            folder = new_leaflet(args.content, args.leaflet_id, args.title, dt.date.today())
-            print(f"wrote {folder}: edit its en.yaml, then `make_leaflet.py check --content {args.content}`")
-            return EXIT_OK
+            return _new(args.content, args.leaflet_id, args.title, args.out)
         if args.command == "list":
             return _list(args.content, args.out)
         if args.command == "validate":
@@ -208,18 +201,49 @@ def main(argv: list[str] | None = None) -> int:
             return _build_catalogue(args.content, args.ids, args.lang, sizes, args.out, args.for_print,
                                     args.allow_draft)
         return _build_catalogue(DEFAULT_CONTENT, [], None, None, DEFAULT_OUTPUT)
-    except ContentError as error:
-        for message in error.messages:
-            print(message, file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except BrokenPipeError:
+    except (ContentError, OSError) as error:
+        return _failed(error)
+
+
+def _failed(error: ContentError | OSError) -> int:
+    """What stopped a command, one line each on stderr; the command's exit code."""
+    if isinstance(error, BrokenPipeError):
         # Whoever read our output went away (`... | head`): stop quietly, without a traceback at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except OSError as error:
+    if isinstance(error, ContentError):
+        for message in error.messages:
+            print(message, file=sys.stderr)
+    else:
         print(f"{error.filename or ''}: cannot write: {error.strerror}; expected a writable output folder",
               file=sys.stderr)
-        return EXIT_BAD_INPUT
+    return EXIT_BAD_INPUT
+
+
+def _new(content: Path, new_id: str, title: str, out: Path) -> int:
+    """Start a leaflet, then check it and build it, so that its editor sees at once its PDFs and
+    what check finds.
+
+    The folder is written whole or not at all, and kept once written: where it does not check or
+    build, the last line says so and what to run once the problems above are fixed."""
+    import datetime as dt
+
+    from leaflet.build import check_output_folder
+    from leaflet.scaffold import new_leaflet
+
+    check_output_folder(content, out)  # refused before anything is written
+    folder = new_leaflet(content, new_id, title, dt.date.today())
+    print(f"wrote {folder}: {', '.join(sorted(path.name for path in folder.iterdir()))}")
+    code = _check_folders([(folder, None)])
+    if code != EXIT_BAD_INPUT:
+        try:
+            code = _build_catalogue(content, [new_id], None, None, out, warnings_listed=True)
+        except (ContentError, OSError) as error:
+            code = _failed(error)
+    if code != EXIT_OK:
+        print(f"{folder}: written, but no PDF built; expected the problems above fixed, then "
+              f"`make_leaflet.py build {new_id} --content {content} --out {out}`", file=sys.stderr)
+    return code
 
 
 def _chosen_folders(content: Path, ids: list[str]) -> list[Path]:
@@ -233,12 +257,15 @@ def _chosen_folders(content: Path, ids: list[str]) -> list[Path]:
 
 
 def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None, sizes: list[str] | None,
-                     out: Path, for_print: bool = False, allow_draft: bool = False) -> int:
+                     out: Path, for_print: bool = False, allow_draft: bool = False,
+                     warnings_listed: bool = False) -> int:
     """Each chosen leaflet in the languages it has of those asked for; one summary line at the end.
 
-    For print, a draft translation is refused (unless `allow_draft`) before anything is built."""
+    For print, a draft translation is refused (unless `allow_draft`) before anything is built.
+    `warnings_listed`: `check` has just listed the translation and content findings, which the
+    summary line then counts without listing them again."""
     sizes = sizes or list(SIZES)
-    written = fresh = translation_warnings = layout_warnings = failed = 0
+    written = fresh = translation_warnings = content_warnings = layout_warnings = failed = 0
     folders = [(folder, available_languages(folder)) for folder in _chosen_folders(content, ids)]
     if not is_catalogue(content):  # one leaflet: a language it lacks is reported as its missing file
         folders = [(folder, languages or own) for folder, own in folders]
@@ -269,12 +296,14 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
     for result in results:
         for built in result.written:
             print(f"wrote {built.path} ({built.size_bytes // 1024} KB)")
-        for warning in [*result.warnings, *result.layout_warnings]:
+        listed = [] if warnings_listed else [*result.warnings, *result.content_warnings]
+        for warning in [*listed, *result.layout_warnings]:
             print(f"warning: {warning}", file=sys.stderr)
         for finding in result.findings:
             print(f"check failed: {finding}", file=sys.stderr)
         written += len(result.written)
         translation_warnings += len(result.warnings)
+        content_warnings += len(result.content_warnings)
         layout_warnings += len(result.layout_warnings)
         failed += len(result.findings)
     if failed:
@@ -287,16 +316,45 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
         return EXIT_OK
     up_to_date_note = f"; {fresh} more {'was' if fresh == 1 else 'were'} up to date" if fresh else ""
     kinds = [f"{_count(count, f'{kind} warning')}" for kind, count in
-             (("translation", translation_warnings), ("layout", layout_warnings)) if count]
+             (("translation", translation_warnings), ("content", content_warnings), ("layout", layout_warnings))
+             if count]
     warned = f"with {' and '.join(kinds)} (listed above)" if kinds else "all checks passed"
     print(f"built {_count(written, 'file')}, {warned}{up_to_date_note}")
     return EXIT_OK
 
 
+def _having(content: Path, folder: Path, languages: list[str] | None) -> list[str] | None:
+    """Of the languages asked for (None: all), those a leaflet has: in a catalogue each leaflet is in
+    the languages its folder has; a leaflet's own folder is asked for them all (a missing file is
+    reported)."""
+    if languages is None or not is_catalogue(content):
+        return languages
+    return [code for code in languages if code in available_languages(folder)]
+
+
+def _preview(content: Path, languages: list[str] | None, sizes: list[str], out: Path) -> int:
+    from leaflet.preview import write_previews
+
+    chosen = [(folder, _having(content, folder, languages)) for folder in _chosen_folders(content, [])]
+    # own is None for every language; [] for a leaflet of the catalogue that has none of those asked for
+    written = [image for folder, own in chosen if own != [] for image in write_previews(folder, own, sizes, out)]
+    print(f"wrote {len(written)} images into {out}")
+    return EXIT_OK
+
+
 def _check(content: Path, mark_reviewed_language: str | None) -> int:
-    """Every leaflet of the content folder checked; the worst exit code of them."""
+    """Every leaflet of the content folder checked; the worst exit code of them. A translation is
+    marked reviewed in the leaflets that have it (where none has, each says so)."""
+    folders = _chosen_folders(content, [])
+    marked = [folder for folder in folders
+              if mark_reviewed_language and _having(content, folder, [mark_reviewed_language])] or folders
+    return _check_folders([(folder, mark_reviewed_language if folder in marked else None) for folder in folders])
+
+
+def _check_folders(folders: list[tuple[Path, str | None]]) -> int:
+    """Each leaflet's folder checked, with the translation to mark reviewed in it; the worst exit code."""
     worst, reported = EXIT_OK, set()
-    for folder in _chosen_folders(content, []):
+    for folder, mark_reviewed_language in folders:
         try:
             worst = max(worst, _check_leaflet(folder, mark_reviewed_language))
         except ContentError as error:
@@ -309,7 +367,8 @@ def _check(content: Path, mark_reviewed_language: str | None) -> int:
 
 
 def _check_leaflet(content: Path, mark_reviewed_language: str | None) -> int:
-    """Content valid (else exit 2), then each translation's status against English (exit 1 if any finding).
+    """Content valid (else exit 2), then each translation's status against English and what is left to
+    fill in (exit 1 if any finding).
 
     Characters no font has are reported in the translation report and then, because `build`
     cannot draw them, as errors (exit 2).
@@ -337,8 +396,22 @@ def _check_leaflet(content: Path, mark_reviewed_language: str | None) -> int:
         if language != SOURCE_LANGUAGE or not status.clean:
             print(status.summary())
         clean = clean and status.clean
+    unfinished = _print_left_to_fill_in(leaflet)
     check_fonts_cover(leaflet)  # the one rule `build` adds to loading (raises ContentError: exit 2)
-    return EXIT_OK if clean else EXIT_CHECK_FAILED
+    return EXIT_OK if clean and not unfinished else EXIT_CHECK_FAILED
+
+
+def _print_left_to_fill_in(leaflet: Leaflet) -> bool:
+    """`check`'s findings of what the leaflet still lacks, and their summary line; whether there were any."""
+    from leaflet.content.unfinished import placeholders, unused_diagrams
+
+    texts, diagrams = placeholders(leaflet), unused_diagrams(leaflet)
+    for finding in [*texts, *diagrams]:
+        print(finding)
+    if texts or diagrams:
+        print(f"{leaflet.facts.id}: {_count(len(texts), 'placeholder')} left to replace, "
+              f"{_count(len(diagrams), 'unused diagram')}")
+    return bool(texts or diagrams)
 
 
 def _list(content: Path, out: Path) -> int:
@@ -378,8 +451,7 @@ def _export_po(language: str, content: Path, out: Path | None) -> int:
     from leaflet.pdf.output import write_atomically
     from leaflet.translation.po import export_po
 
-    folders = [folder for folder in _chosen_folders(content, [])
-               if not is_catalogue(content) or language in available_languages(folder)]
+    folders = [folder for folder in _chosen_folders(content, []) if _having(content, folder, [language])]
     if out is not None and len(folders) > 1:
         raise ContentError([f"{out}: one file for {len(folders)} leaflets; expected no --out (each leaflet's "
                             f"file goes to {DEFAULT_OUTPUT}/<id>_{language}.po) or --content naming one leaflet"])

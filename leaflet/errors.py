@@ -12,7 +12,7 @@ class ContentError(Exception):
     """Content that cannot be built; each message is one `file:line:col: ...` line."""
 
     def __init__(self, messages: list[str]) -> None:
-        messages = [_one_line(message) for message in messages]
+        messages = [one_line(message) for message in messages]
         super().__init__("\n".join(messages))
         self.messages = messages
 
@@ -20,6 +20,6 @@ class ContentError(Exception):
         return type(self), (self.messages,)
 
 
-def _one_line(message: str) -> str:
+def one_line(message: str) -> str:
     """A message as one line, a long value quoted in it cut short (the place says where to look)."""
     return re.sub(r"`([^`]{60})[^`]{10,}`", r"`\1…`", " ".join(message.split()))

@@ -151,6 +151,22 @@ def test_bad_diagram_data_is_one_exact_error(leaflet_copy: Path, file: str, old:
     assert re.search(pattern.format(line=line), message), message
 
 
+def test_shares_that_are_all_0_are_a_check_error_not_a_failed_build(leaflet_copy: Path, tmp_path: Path) -> None:
+    """The arrows are drawn in proportion to their shares: with nothing to share, there is nothing to draw."""
+    edit(leaflet_copy / "leaflet.yaml", "by_bus_percent: [55, 65]\n  by_car_percent: [30, 40]",
+         "by_bus_percent: 0\n  by_car_percent: 0")
+    lines = (leaflet_copy / "leaflet.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, start=1) if "{label: bus," in text)
+    expected = (f"\\S*visit-day[/\\\\]leaflet\\.yaml:{line}:9: diagrams\\.getting-here\\[0\\]\\.shares: "
+                r"every share is 0; expected at least one above 0 "
+                r"\(each arrow is drawn as thick as its part of them all\)")
+    for command in (["check"], ["build", "--out", str(tmp_path / "out")]):
+        result = run_cli(*command, "--content", str(leaflet_copy))
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert re.fullmatch(expected, result.stderr.strip()), result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_copy_of_the_first_leaflet_under_another_name_builds_with_no_other_change(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)

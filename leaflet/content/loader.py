@@ -297,7 +297,7 @@ def _read_document_control(reader: NodeReader, node: Node) -> DocumentControl | 
                      "expected a date after last_reviewed")
     if None in (code, version, published, reviewed, review_due):
         return None
-    return DocumentControl(code, version, published, reviewed, review_due, tuple(map(str, sources)))
+    return DocumentControl(code, version, published, reviewed, review_due, tuple(sources))
 
 
 # --- <language>.yaml --------------------------------------------------------

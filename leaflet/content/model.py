@@ -263,12 +263,12 @@ Figure = int | tuple[int, int]
 
 @dataclass(frozen=True)
 class DocumentControl:
-    code: str
+    code: Text
     version: str
     published: dt.date
     last_reviewed: dt.date
     next_review: dt.date
-    sources: tuple[str, ...]
+    sources: tuple[Text, ...]
 
 
 @dataclass(frozen=True)

@@ -188,7 +188,7 @@ class NodeReader:
                            f"expected every {noun} once")
             seen.add(value)
 
-    def identifier(self, node: Node, field: str) -> str | None:
+    def identifier(self, node: Node, field: str) -> Text | None:
         value = self.text(node, field)
         if value is not None and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
             self.error(node, field, f"`{value}` is not a valid id",

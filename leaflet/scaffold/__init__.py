@@ -1,9 +1,14 @@
-"""`new`: a leaflet's folder in a catalogue, with one example of each block kind, that checks and builds at once."""
+"""`new`: a leaflet's folder in a catalogue, with one example of each block kind, that checks and builds at once.
+
+Every text there to be replaced is in [square brackets] (`leaflet.content.unfinished.PLACEHOLDER`):
+`check` lists each one left, and `build` warns of it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 from leaflet.errors import ContentError
@@ -30,13 +35,22 @@ def new_leaflet(catalogue: Path, leaflet_id: str, title: str, today: dt.date) ->
     values = {
         "id": leaflet_id, "title": title.replace("'", "''"), "today": today.isoformat(),
         "review": today.replace(year=today.year + 3).isoformat(),
-        "code": leaflet_id.upper()[:20],
     }
+    files = {name: _filled((_TEMPLATES / f"{name}.template").read_text(encoding="utf-8"), values)
+             for name in ("leaflet.yaml", "en.yaml")}
+    files["example.svg"] = (_TEMPLATES / "example.svg").read_text(encoding="utf-8")
     folder.mkdir(parents=True)
-    for name in ("leaflet.yaml", "en.yaml"):
-        text = (_TEMPLATES / f"{name}.template").read_text(encoding="utf-8")
-        for key, value in values.items():
-            text = text.replace(f"{{{{{key}}}}}", value)
-        (folder / name).write_text(text, encoding="utf-8")
-    (folder / "example.svg").write_text((_TEMPLATES / "example.svg").read_text(encoding="utf-8"), encoding="utf-8")
+    try:
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+    except OSError:
+        shutil.rmtree(folder)  # a folder without all its files would not check: none rather than half of one
+        raise
     return folder
+
+
+def _filled(template: str, values: dict[str, str]) -> str:
+    """The template with each {{key}} replaced by its value."""
+    for key, value in values.items():
+        template = template.replace(f"{{{{{key}}}}}", value)
+    return template

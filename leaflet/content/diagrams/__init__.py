@@ -25,7 +25,7 @@ from leaflet.content.diagrams.options import OptionsPanel
 from leaflet.content.diagrams.shares import Share, SharesPanel
 from leaflet.content.diagrams.steps import StepsPanel
 from leaflet.content.diagrams.terms import TermsPanel
-from leaflet.content.model import LabelShape
+from leaflet.content.model import LabelShape, Text
 from leaflet.content.reader import NodeReader, join
 
 KINDS: dict[str, ModuleType] = {module.KIND: module for module in (shares, in_100, steps, options, terms, figure)}
@@ -36,7 +36,7 @@ Panel = Union[SharesPanel, In100Panel, StepsPanel, OptionsPanel, TermsPanel, Fig
 
 @dataclass(frozen=True)
 class DiagramSpec:
-    id: str
+    id: Text  # where it is declared in leaflet.yaml, for a diagram no section shows
     panels: tuple[Panel, ...]
 
     def label_shapes(self) -> dict[str, LabelShape]:
@@ -61,7 +61,7 @@ def read_diagrams(reader: NodeReader, node: Node, context: Context) -> dict[str,
             reader.error(key_node, field, "diagram given twice", "expected each id once")
         panels = reader.sequence(value, field, lambda n, f: _read_panel(reader, n, f, context), limit=MAX_PANELS)
         if panels and len(panels) == len(value.value):
-            specs[str(diagram_id)] = DiagramSpec(str(diagram_id), tuple(panels))
+            specs[str(diagram_id)] = DiagramSpec(diagram_id, tuple(panels))
     return specs
 
 

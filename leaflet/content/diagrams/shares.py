@@ -60,4 +60,8 @@ def read(reader: NodeReader, keys: dict[str, Node], field: str, context: Context
     note_colour = colour(reader, keys["note_colour"], join(field, "note_colour")) if "note_colour" in keys else None
     if len(shares) != len(keys[KIND].value) or not shares:
         return None
+    if not any(share.percent for share in shares):  # a range is never 0: its low is below its high
+        reader.error(keys[KIND], join(field, KIND), "every share is 0",
+                     "expected at least one above 0 (each arrow is drawn as thick as its part of them all)")
+        return None
     return SharesPanel(tuple(shares), into, note, note_colour)
