@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
@@ -50,9 +51,14 @@ def leaflet_id(folder: Path) -> str:
 
 
 def available_languages(content_dir: Path) -> list[str]:
-    """Language codes with a content file, in a stable order (English first)."""
-    codes = sorted(p.stem for p in content_dir.glob("*.yaml") if _LANGUAGE_FILE.fullmatch(p.name))
-    return sorted(codes, key=lambda code: code != "en")
+    """Language codes with a content file, in the languages' order."""
+    return in_language_order(p.stem for p in content_dir.glob("*.yaml") if _LANGUAGE_FILE.fullmatch(p.name))
+
+
+def in_language_order(codes: Iterable[str]) -> list[str]:
+    """Language codes in one stable order, however they were given: English first (the source,
+    and first in every bilingual file), then the others alphabetically."""
+    return sorted(set(codes), key=lambda code: (code != "en", code))
 
 
 def output_name(leaflet_id: str, language: str, size: str, kind: str = "") -> str:

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from leaflet.cli import main
+from leaflet.content.limits import MAX_CHARACTERS
 from tests.conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "fuzz"
@@ -113,4 +114,56 @@ def test_what_check_accepts_build_builds(data: st.DataObject, tmp_path: Path,
         return
     out = tmp_path / "out"
     code, errors = _run("build", "--content", str(content), "--size", "A5", "--out", str(out), capsys=capsys)
+    assert code == 0, errors
+
+
+# Neutral words (tests/ only), to fill texts up to their length limits in each language
+FILLER = {language: words.split(" ") for language, words in (
+    ("en", "the visit desk room chair door letter time morning bring your card ask staff wait list"),
+    ("ur", "آپ کا خط کمرہ کرسی دروازہ وقت صبح لائیں اپنا کارڈ پوچھیں عملہ انتظار فہرست CT 2–3"))}
+LONGEST = {"title": MAX_CHARACTERS["title"], "line": MAX_CHARACTERS["line"], "item": MAX_CHARACTERS["bullet"]}
+
+
+def filled(language: str, kind: str) -> st.SearchStrategy[str]:
+    """A text of the language's words, from half its length limit up to the limit itself."""
+    limit = LONGEST[kind]
+    return st.tuples(st.integers(limit // 2, limit),
+                     st.lists(st.sampled_from(FILLER[language]), min_size=1, max_size=9)).map(
+        lambda drawn: _cut(" ".join(drawn[1] * (drawn[0] // 2 + 1)), drawn[0]))
+
+
+def _cut(text: str, length: int) -> str:
+    return text[:length].rsplit(" ", 1)[0] if len(text) > length else text
+
+
+@settings(max_examples=max(3, settings().max_examples // 8), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_texts_at_their_length_limits_build_in_every_choice_of_languages_and_sizes(
+        data: st.DataObject, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Titles and subtitles of up to 100 characters, headings of up to 160, list items (bulleted
+    and numbered) of up to 3,000, in English and Urdu: `check` accepts them and `build` builds
+    every file of any choice of languages and sizes, the bilingual files and booklets included."""
+    content = tmp_path / "content"
+    shutil.rmtree(content, ignore_errors=True)
+    shutil.copytree(FIXTURE, content)
+    for language in ("en", "ur"):
+        tree = yaml.safe_load((FIXTURE / f"{language}.yaml").read_text(encoding="utf-8"))
+        first, second = tree["sections"][0], tree["sections"][1]
+        places = {"title": (tree, "title"), "subtitle": (tree, "subtitle"), "heading": (first, "heading"),
+                  "subheading": (second["blocks"][0], "heading"), "bullet": (first["blocks"][1]["bullets"], 0),
+                  "numbered": (second["blocks"][1]["numbered"], 1)}
+        for name in data.draw(st.sets(st.sampled_from(sorted(places)), min_size=1), label=f"{language} texts"):
+            kind = {"title": "title", "subtitle": "title", "bullet": "item", "numbered": "item"}.get(name, "line")
+            parent, key = places[name]
+            parent[key] = data.draw(filled(language, kind), label=f"{language} {name}")
+        (content / f"{language}.yaml").write_text(
+            yaml.safe_dump(tree, allow_unicode=True, sort_keys=False, width=4096), encoding="utf-8")
+    code, errors = _run("check", "--content", str(content), capsys=capsys)
+    assert code in (0, 1), errors
+    languages = data.draw(st.sets(st.sampled_from(["en", "ur"]), min_size=1), label="languages")
+    sizes = data.draw(st.sets(st.sampled_from(["A4", "A5"]), min_size=1), label="sizes")
+    options = [option for code in sorted(languages) for option in ("--lang", code)]
+    options += [option for size in sorted(sizes) for option in ("--size", size)]
+    code, errors = _run("build", "--content", str(content), *options, "--out", str(tmp_path / "out"), capsys=capsys)
     assert code == 0, errors

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
 
 from leaflet.content.diagrams import KINDS
 from leaflet.content.model import NamedItem
+from leaflet.layout import geometry_for
 from leaflet.layout.diagrams import PANELS
+from leaflet.layout.flowables import MIN_ROWS_APART, ContactCard, ContactEntry
+from leaflet.layout.styles import palette_for, styles_for
 from tests.pdftext import page_texts
 from tests.test_content_errors import messages, only_message, plant
 
@@ -108,3 +115,27 @@ def test_a_missing_diagram_label_is_a_content_error(content_copy) -> None:
     found = messages(content_copy)
     assert len(found) == 1
     assert re.search(r"ur\.yaml:\d+:\d+: diagrams\.[\w-]+\.hepatic_artery: missing", found[0])
+
+
+@settings(max_examples=40, deadline=None)
+@given(normal=st.integers(0, 9), high=st.booleans(), language=st.sampled_from(["en", "ur"]),
+       size=st.sampled_from(["A4", "A5"]), share=st.floats(0.0, 1.0))
+def test_a_contact_card_breaks_with_two_rows_on_each_side_or_moves_whole(leaflet, normal, high, language, size,
+                                                                         share) -> None:
+    """Never a title bar over one row (the website alone) at the head or foot of a page."""
+    geometry = geometry_for(size)
+    styles = styles_for(geometry, language, palette_for(leaflet.facts.brand.colours))
+    entries = [ContactEntry("Helpline", None, None, "042 111 222 333", "helpline", "tel:+9242111222333")]
+    entries += [ContactEntry("Desk", None, None, "042 3000000", "high", "tel:+92423000000")] * high
+    entries += [ContactEntry(f"Room {n}", "A team", None, f"0300-{n:07d}", "normal", f"tel:+92300{n:07d}")
+                for n in range(normal)]
+    card = ContactCard("Who to call", entries, "https://example.org", styles, palette_for(leaflet.facts.brand.colours),
+                       columns=2)
+    canvas = Canvas(io.BytesIO())
+    _, height = card.wrapOn(canvas, geometry.text_width, 10_000)
+    parts = card.splitOn(canvas, geometry.text_width, height * share)
+    if parts:
+        head, tail = parts
+        assert len(head.rows) >= MIN_ROWS_APART and len(tail.rows) >= MIN_ROWS_APART
+        assert head.rows + tail.rows == card.rows
+        assert head.wrapOn(canvas, geometry.text_width, 10_000)[1] <= height * share

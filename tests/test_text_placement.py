@@ -16,6 +16,7 @@ from leaflet.build import expectations_for
 from leaflet.content.model import BrandColours
 from leaflet.layout import geometry_for
 from leaflet.layout.styles import palette_for, styles_for
+from leaflet.layout.tagging import Structure, artifact
 from leaflet.layout.textblock import TextBlock
 from leaflet.pdf import CHECKS, check_pdf
 from leaflet.pdf.placement import overprints, text_lines, text_placement_problems
@@ -47,11 +48,12 @@ def problems_in(path_or_data: Path | bytes, areas) -> list[str]:
 
 
 def draw_pdf(blocks: list[tuple[str, str, float, float]], size: str = "A5", trim_offset: float = 0.0,
-             translate: bool = True) -> bytes:
+             translate: bool = True, rules: tuple[float, ...] = ()) -> bytes:
     """One page with paragraphs set by the text engine: (text, language, x, top) each, the text
     area's width wide, at x and top in trimmed-page points. With a `trim_offset`, a print-style
     page: the MediaBox larger all round, the TrimBox inside it, and (if `translate`) the content
-    moved by the offset as the print layout does."""
+    moved by the offset as the print layout does. `rules`: the heights of rules drawn across the
+    text area as a footer's is (0.8 pt, an artifact)."""
     g = geometry_for(size)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(g.width + 2 * trim_offset, g.height + 2 * trim_offset), invariant=1,
@@ -64,6 +66,11 @@ def draw_pdf(blocks: list[tuple[str, str, float, float]], size: str = "A5", trim
         block = TextBlock(text, styles_for(g, language, PALETTE).body)
         _, height = block.wrapOn(canvas, g.text_width, g.height)
         block.drawOn(canvas, x, top - height)
+    canvas.structure = Structure()
+    for y in rules:
+        with artifact(canvas):
+            canvas.setLineWidth(0.8)
+            canvas.line(g.margin_side, y, g.width - g.margin_side, y)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -155,6 +162,19 @@ def test_a_line_past_the_right_margin_is_found() -> None:
     assert match[1] in ENGLISH and ENGLISH.startswith(match[4].rstrip("…"))
     assert right - 15 < float(match[2]) < right + 5  # the first glyph to cross the margin
     assert len(problems) <= 3
+
+
+@pytest.mark.parametrize(("language", "text"), [("en", ENGLISH), ("ur", URDU)])
+def test_ink_within_a_point_of_a_rule_is_found(language: str, text: str) -> None:
+    """A footer's rule is a frame too: ink 0.5 pt from it is a problem, ink 1.5 pt clear is not."""
+    g = geometry_for("A5")
+    lines = text_lines(PdfReader(io.BytesIO(draw_pdf([(text, language, g.margin_side, 300)]))).pages[0])
+    ink_bottom = min(line.box[1] for line in lines)
+    near = problems_in(draw_pdf([(text, language, g.margin_side, 300)], rules=(ink_bottom - 0.9,)), ())
+    assert len(near) == 1 and near[0].startswith("page 1: ink of “"), near
+    assert re.search(r"comes 0\.[45] pt from the rule at y=[\d.]+; expected 1 pt clear$", near[0]), near
+    clear = problems_in(draw_pdf([(text, language, g.margin_side, 300)], rules=(ink_bottom - 1.9,)), ())
+    assert clear == []
 
 
 def test_urdu_outside_the_area_is_named_by_its_line() -> None:

@@ -43,7 +43,7 @@ from leaflet.content.model import (
 from leaflet.content.pictures import picture_problem
 from leaflet.content.reader import NodeReader, describe, join
 from leaflet.errors import ContentError
-from leaflet.outputs import FACTS_FILE, HOSPITAL_FILE, available_languages, is_catalogue
+from leaflet.outputs import FACTS_FILE, HOSPITAL_FILE, available_languages, in_language_order, is_catalogue
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -76,7 +76,8 @@ def load_leaflet(content_dir: Path, languages: list[str] | None = None) -> Leafl
         raise ContentError([f"{content_dir}: a catalogue of leaflets; expected one leaflet's folder in it, "
                             f"e.g. {content_dir}/<leaflet-id>"])
     shared = content_dir.parent if is_catalogue(content_dir.parent) else None
-    wanted = languages or available_languages(content_dir)
+    # in one order however they were asked for: the bilingual files follow it
+    wanted = in_language_order(languages) if languages else available_languages(content_dir)
     if not wanted:
         raise ContentError([f"{content_dir}: no language files; expected e.g. en.yaml"])
     facts = _load_facts(content_dir / FACTS_FILE, shared / HOSPITAL_FILE if shared else None, errors)

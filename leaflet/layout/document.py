@@ -335,7 +335,7 @@ class _LeafletRenderer:
             **self._canvas_settings(),
         )
         furniture = self.furniture(self.page_label(total_pages) if numbered else (lambda _page: ""))
-        bottom = g.margin_bottom + g.footer_height
+        bottom = g.margin_bottom + furniture.footer_height
         first_top = g.height - furniture.band.height - 6 * mm
         later_top = g.height - g.margin_top - furniture.header_height
         frames = [Frame(offset + g.margin_side, offset + bottom, g.text_width, top - bottom, id=name,

@@ -195,6 +195,9 @@ class ContactEntry:
     tel: str  # the tap-to-call address, e.g. tel:+9242111117554
 
 
+MIN_ROWS_APART = 2  # rows of a contact card on each side of a page break
+
+
 class ContactCard(Flowable):
     """The contact panel: the helpline in a band, OPD next, then everyone else in a grid."""
 
@@ -223,13 +226,15 @@ class ContactCard(Flowable):
         self.opened = extra
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        """Between rows, each part with the title bar, when the whole card is taller than a page."""
+        """Between rows, each part with the title bar and at least MIN_ROWS_APART rows (a title
+        bar over the website alone is no card); else the card moves whole."""
         self.wrap(avail_width, avail_height)
         used, count = self.title_height, 0
         while count < len(self.rows) and used + self.row_heights[count] <= avail_height:
             used += self.row_heights[count]
             count += 1
-        if count == 0 or count == len(self.rows):
+        count = min(count, len(self.rows) - MIN_ROWS_APART)
+        if count < MIN_ROWS_APART:
             return []
         head, tail = (ContactCard(self.title_text, [], self.website_text, self.styles, self.palette,
                                   self.columns, continued) for continued in (self.title_pad < self.pad, True))

@@ -16,6 +16,11 @@ def from_start(start: float, width: float, across: float, rtl: bool) -> float:
     return across - start - width if rtl else start
 
 
+# points of clear space between any ink of text and a rule drawn as decoration (the PDF check
+# "text placement" holds the built pages to it)
+RULE_CLEARANCE = 1.0
+
+
 @dataclass(frozen=True)
 class TypeScale:
     """Font sizes and leadings in points. Body text stays at 12 pt or more (clear print)."""

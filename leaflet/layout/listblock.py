@@ -100,12 +100,12 @@ BULLET = "•"
 
 def numbered_list(texts: Sequence[str], numbers: Sequence[str], style: BlockStyle, space_after: float) -> ListBlock:
     """Items with their numbers (as the language writes them) hanging in a column of their own,
-    as wide as the widest number; a numbered item never breaks (its number is text)."""
+    as wide as the widest number; a long item breaks as a long bulleted one does."""
     marker = style.text.with_(bold=True)
     widest = max(set_text(parse_inline(number), marker, 10_000).fitting_width for number in numbers)
     style = replace(style, indent=max(style.indent, widest + style.text.size * 0.6))
     items = [ListItem(tuple(parse_inline(text)), style, number) for text, number in zip(texts, numbers, strict=True)]
-    return ListBlock(items, breaks_inside=False, space_after=space_after)
+    return ListBlock(items, breaks_inside=True, space_after=space_after)
 
 
 def _draw_dot(canvas: Canvas, marker: SetText, x: float, baseline: float) -> None:
@@ -127,8 +127,8 @@ class ListBlock(TextFlowable):
 
     It breaks between items, never leaving one item alone at the foot or head of a page: the
     first goes on with the second and the one before the last with the last. With
-    `breaks_inside` (bullets, drawn as dots, not text) a long item may also break inside, two
-    lines on each side; a numbered item stays whole, its number is text that copies out after it.
+    `breaks_inside` a long item may also break inside, two lines on each side (its bullet or
+    number stays with its first line).
     """
 
     def __init__(self, items: list[ListItem], breaks_inside: bool, space_after: float,

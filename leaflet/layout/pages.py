@@ -13,7 +13,7 @@ from reportlab.lib.colors import HexColor, white
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from leaflet.layout.geometry import PageGeometry, from_start
+from leaflet.layout.geometry import RULE_CLEARANCE, PageGeometry, from_start
 from leaflet.layout.styles import Palette, Styles
 from leaflet.layout.tagging import artifact
 from leaflet.layout.textblock import BlockStyle, TextBlock
@@ -110,7 +110,10 @@ class HeaderBand:
                 canvas.rect(left, bottom, across, self.strip_height, stroke=0, fill=1)
             canvas.setFillColor(pal.accent)
             canvas.rect(left, bottom - 3, across, 3, stroke=0, fill=1)
-            badge_x = from_start(margin, self.badge_width, g.width, rtl)
+        # The badge and the institute share a row: drawn left to right, as pdfium reads a row
+        # (a wordmark drawn first at the right would come between the institute's text objects)
+        badge_x = from_start(margin, self.badge_width, g.width, rtl)
+        if not rtl:
             self._draw_badge(canvas, badge_x, top - self.badge_height)
         text_start = margin + self.badge_width + self.pad * 0.6
         block = self.institute_height + self.kicker_height
@@ -118,6 +121,8 @@ class HeaderBand:
         _place(canvas, self.institute, text_start, text_top - self.institute_height, self.beside_badge,
                rtl, g.width)
         _place(canvas, self.kicker, text_start, text_top - block, self.beside_badge, rtl, g.width)
+        if rtl:
+            self._draw_badge(canvas, badge_x, top - self.badge_height)
         y = top - self.top_row - self.pad * 0.7 - self.title_height
         _place(canvas, self.title, margin, y, width, rtl, g.width)
         _place(canvas, self.subtitle, margin, y - self.subtitle_height, width, rtl, g.width)
@@ -126,17 +131,18 @@ class HeaderBand:
                    rtl, g.width)
 
     def _draw_badge(self, canvas: Canvas, x: float, y: float) -> None:
-        canvas.setFillColor(white)
-        canvas.roundRect(x, y, self.badge_width, self.badge_height, self.badge_height * 0.18,
-                         stroke=0, fill=1)
-        canvas.setFillColor(self.palette.accent)
-        canvas.rect(x, y, self.badge_width, self.badge_height * 0.09, stroke=0, fill=1)
-        style = self.styles.title.text.with_(size=self.badge_height * 0.5, colour=self.palette.primary,
-                                             align="center", language="en")
-        style = fit_size(self.texts.wordmark, style, self.badge_width * 0.88)  # smaller, never wrapped
-        mark = TextBlock(self.texts.wordmark, BlockStyle(style))
-        _, height = mark.wrap(self.badge_width, 1000)
-        mark.drawOn(canvas, x, y + (self.badge_height - height) / 2 + self.badge_height * 0.04)
+        with artifact(canvas):  # the wordmark stands for the institute, whose name the band gives
+            canvas.setFillColor(white)
+            canvas.roundRect(x, y, self.badge_width, self.badge_height, self.badge_height * 0.18,
+                             stroke=0, fill=1)
+            canvas.setFillColor(self.palette.accent)
+            canvas.rect(x, y, self.badge_width, self.badge_height * 0.09, stroke=0, fill=1)
+            style = self.styles.title.text.with_(size=self.badge_height * 0.5, colour=self.palette.primary,
+                                                 align="center", language="en")
+            style = fit_size(self.texts.wordmark, style, self.badge_width * 0.88)  # smaller, never wrapped
+            mark = TextBlock(self.texts.wordmark, BlockStyle(style))
+            _, height = mark.wrap(self.badge_width, 1000)
+            mark.drawOn(canvas, x, y + (self.badge_height - height) / 2 + self.badge_height * 0.04)
 
 
 class PageFurniture:
@@ -171,6 +177,13 @@ class PageFurniture:
         self.rule_gap = running.size * 0.3
         self.header_height = max(geometry.running_header_height,
                                  _row_height([self.running_title.setting, self.wordmark]) + self.rule_gap * 2.5)
+        # The text above stops RULE_CLEARANCE clear of the footer's rule, whatever the footer's own
+        # script needs under it (its tallest page number sets where the rule stands), and half a
+        # point more: the layout measures a line's ink in slices, the check from the outlines.
+        tallest = _row_height([self.footer_start.setting,
+                               set_text(parse_inline(_row_text(page_label(88))), label_style, geometry.text_width)])
+        self.footer_height = max(geometry.footer_height, tallest + styles.small.text.size * 0.4
+                                 + FOOTER_RULE_WIDTH / 2 + RULE_CLEARANCE + 0.5)
         self.shortened = tuple((name, fitted.setting.text) for name, fitted in (
             ("running header", self.running_title), ("footer", self.footer_start), ("draft mark", self.draft))
             if fitted is not None and fitted.shortened)  # (what, the text shown instead)
@@ -224,9 +237,12 @@ class PageFurniture:
         height = _row_height([code, page])
         rule = g.margin_bottom + height + self.styles.small.text.size * 0.4
         canvas.setStrokeColor(self.palette.tint)
-        canvas.setLineWidth(0.8)
+        canvas.setLineWidth(FOOTER_RULE_WIDTH)
         canvas.line(g.margin_side, rule, g.width - g.margin_side, rule)
         _draw_row(canvas, [code, page], g.margin_side, g.margin_bottom + height, self.rtl, g.width)
+
+
+FOOTER_RULE_WIDTH = 0.8
 
 
 def _row_text(text: str) -> str:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 import uharfbuzz as hb
 
+from leaflet.layout.geometry import RULE_CLEARANCE
 from leaflet.text.ink import COLUMN, ink_columns
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
@@ -47,6 +48,7 @@ OUTLINE_STEP = 0.1  # points: the width of the page columns in which two glyphs'
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _MAX_FORM_DEPTH = 8
 _SHOW = (b"TJ", b"Tj", b"'", b'"')
+_PAINT = frozenset((b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"n"))
 
 _LITERAL = rb"\((?>[^\\()]++|\\.|\((?>[^\\()]++|\\.)*+\))*+\)"  # with one level of nested brackets
 _HEX = rb"<[^<>]*+>"
@@ -92,11 +94,26 @@ class TextLine:
         return glyph[4].char(glyph[5])
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal line stroked as decoration (an artifact): a footer's or a running head's
+    rule, a table's or a card's lines."""
+
+    left: float
+    right: float
+    bottom: float  # of its stroke
+    top: float
+
+
 def text_lines(page, number: int = 1, fonts: dict | None = None) -> list[TextLine]:
     """The lines of text a pypdf page draws with ink, in drawing order; boxes in trimmed-page points.
 
     `fonts` keeps what was read of each font object: pass one dict for all pages of a document.
     """
+    return _read(page, number, fonts).lines
+
+
+def _read(page, number: int, fonts: dict | None) -> _Reader:
     box = page.trimbox if "/TrimBox" in page else page.mediabox
     reader = _Reader(number, {} if fonts is None else fonts)
     contents = page.get_contents()
@@ -104,21 +121,24 @@ def text_lines(page, number: int = 1, fonts: dict | None = None) -> list[TextLin
         resources = page.get("/Resources")
         reader.run(contents.get_data(), resources.get_object() if resources is not None else None,
                    (1.0, 0.0, 0.0, 1.0, -float(box.left), -float(box.bottom)), 0)
-    return reader.lines
+    return reader
 
 
 def text_placement_problems(pages: Iterable, areas: Sequence[Box], limit: int = MAX_FINDINGS) -> list[str]:
-    """The first `limit` problems, one line each: glyphs outside every area, lines that overprint.
+    """The first `limit` problems, one line each: glyphs outside every area, ink that comes
+    within RULE_CLEARANCE of a rule, lines that overprint.
 
     `areas` are (left, bottom, right, top) in trimmed-page points; none means: only look
-    for overprinting.
+    for overprinting and rules.
     """
     problems: list[str] = []
     fonts: dict = {}
     for number, page in enumerate(pages, 1):
-        lines = text_lines(page, number, fonts)
+        reader = _read(page, number, fonts)
+        lines = reader.lines
         if areas:
             problems.extend(_outside(lines, areas, limit - len(problems)))
+        problems.extend(_near_rules(lines, reader.rules, limit - len(problems)))
         if len(problems) < limit:
             for first, second, x, y, _, _ in overprints(lines, limit=limit - len(problems)):
                 problems.append(f"page {number}: two lines overprint near x={x:.1f}, y={y:.1f}: "
@@ -211,6 +231,27 @@ def _reaching(glyphs: list[Glyph], box: Box, tolerance: float) -> list[Glyph]:
     left, bottom, right, top = box[0] + tolerance, box[1] + tolerance, box[2] - tolerance, box[3] - tolerance
     return sorted((g for g in glyphs if g[2] > left and g[0] < right and g[3] > bottom and g[1] < top),
                   key=lambda g: g[0])
+
+
+def _near_rules(lines: list[TextLine], rules: list[Rule], limit: int) -> list[str]:
+    """For each rule some line's ink comes within RULE_CLEARANCE of (above or below, where the
+    two overlap across), up to `limit`, a message on the nearest glyph."""
+    problems = []
+    for rule in rules:
+        if len(problems) >= limit:
+            break
+        near = [(max(glyph[1] - rule.top, rule.bottom - glyph[3]), glyph, line)
+                for line in lines
+                if line.box[0] < rule.right and line.box[2] > rule.left
+                and line.box[1] < rule.top + RULE_CLEARANCE and line.box[3] > rule.bottom - RULE_CLEARANCE
+                for glyph in line.glyphs
+                if glyph[0] < rule.right and glyph[2] > rule.left and glyph[2] > glyph[0]]
+        gap, glyph, line = min(near, key=lambda found: found[0], default=(RULE_CLEARANCE, None, None))
+        if glyph is not None and line is not None and gap < RULE_CLEARANCE:
+            problems.append(f"page {line.page}: ink of “{_excerpt(line.text)}” at x={glyph[0]:.1f} comes "
+                            f"{max(gap, 0.0):.1f} pt from the rule at y={(rule.bottom + rule.top) / 2:.1f}; "
+                            f"expected {RULE_CLEARANCE:.0f} pt clear")
+    return problems
 
 
 def _outside(lines: list[TextLine], areas: Sequence[Box], limit: int) -> list[str]:
@@ -561,6 +602,12 @@ def _box(matrix: Matrix, pen: float, rise: float, ink: Box, font: _FontInfo, cod
     return (min(xs) + e, min(ys) + f, max(xs) + e, max(ys) + f, font, code, "turned")
 
 
+def _rules(path: list[tuple[float, float, float, float]], width: float) -> list[Rule]:
+    """The horizontal segments of a stroked path, as rules of the stroke's width."""
+    return [Rule(min(x0, x1), max(x0, x1), y0 - width / 2, y0 + width / 2)
+            for x0, y0, x1, y1 in path if abs(y1 - y0) < 0.01 and abs(x1 - x0) > width]
+
+
 class _Reader:
     """Runs a page's content streams, collecting one TextLine per BT..ET block that has ink."""
 
@@ -568,6 +615,7 @@ class _Reader:
         self.page = page
         self.fonts = fonts  # font object number -> _FontInfo, for the whole document
         self.lines: list[TextLine] = []
+        self.rules: list[Rule] = []
         self._by_name: dict[tuple[int, bytes], _FontInfo | None] = {}
 
     def font(self, resources, name: bytes) -> _FontInfo | None:
@@ -589,6 +637,11 @@ class _Reader:
             data = _INLINE_IMAGE.sub(b" ", data)
         stack: list[Matrix] = []
         spans: list[bytes | None] = []  # properties of the marked-content sequences open, outermost first
+        artifacts: list[bool] = []  # of the marked-content sequences open, which are artifacts
+        path: list[tuple[float, float, float, float]] = []  # straight segments of the path being built
+        point = (0.0, 0.0)
+        line_width = 1.0
+        invisible = False  # text render mode 3: no ink (the text layer and anchors of right-to-left lines)
         line: TextLine | None = None
         named = False  # whether the line has its text from an ActualText span
         spoken: list[str] = []  # ToUnicode text of a line without ActualText
@@ -620,7 +673,7 @@ class _Reader:
                         tm_operands, text_matrix = tm_set, None
                     pen = 0.0
                 raw = _HEX_CODES.get(codes) or bytes.fromhex(codes.translate(None, b"<>").decode("ascii"))
-                if fast and placed is not None and text_matrix is not None:
+                if fast and not invisible and placed is not None and text_matrix is not None:
                     # the same as showing it below, with all the state at hand: most glyphs go this way
                     if adjust:
                         pen -= float(adjust) * em
@@ -669,11 +722,30 @@ class _Reader:
                     line = None
                 elif operator == b"BDC":
                     spans.append(operands if b"/ActualText" in operands else None)
+                    artifacts.append(b"/Artifact" in operands)
                 elif operator == b"BMC":
                     spans.append(None)
+                    artifacts.append(b"/Artifact" in operands)
                 elif operator == b"EMC":
                     if spans:
                         spans.pop()
+                        artifacts.pop()
+                elif operator == b"Tr":
+                    invisible = _number(operands, 0.0) in (3.0, 7.0)
+                elif operator == b"w":
+                    line_width = _number(operands, line_width)
+                elif operator == b"m" or operator == b"l":
+                    numbers = _numbers(operands)
+                    if len(numbers) == 2:
+                        to = (ctm[0] * numbers[0] + ctm[2] * numbers[1] + ctm[4],
+                              ctm[1] * numbers[0] + ctm[3] * numbers[1] + ctm[5])
+                        if operator == b"l":
+                            path.append((*point, *to))
+                        point = to
+                elif operator in _PAINT:
+                    if (operator == b"S" or operator == b"s") and any(artifacts):
+                        self.rules.extend(_rules(path, line_width * math.hypot(ctm[2], ctm[3])))
+                    path = []
                 elif operator == b"q":
                     stack.append(ctm)
                 elif operator == b"Q":
@@ -729,7 +801,7 @@ class _Reader:
                 if shift:
                     pen -= shift * em
                 for code in font.codes(raw) if font.two_byte else raw:
-                    ink = inks[code]
+                    ink = None if invisible else inks[code]
                     if ink is not None:
                         if upright:
                             x = a * pen + e
