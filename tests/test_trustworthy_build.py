@@ -205,3 +205,21 @@ def test_a_long_title_shortens_the_running_head_to_one_line(content_copy: Path, 
     heads = [page.splitlines()[0] for page in page_texts(tmp_path / "liver-metastases_ur_A5.pdf")[1:]]
     # One line each: the shortened title (pdfium spells the ellipsis "..."), then the wordmark.
     assert all(re.fullmatch(r"لیور میٹاسٹیسس، یعنی .*(…|\.\.\.) PKLI-RC Lahore", head) for head in heads), heads[:2]
+
+
+def test_a_bilingual_file_reads_right_whatever_order_its_languages_are_asked_for(content_copy: Path,
+                                                                                  tmp_path: Path) -> None:
+    """A 74-character title and a long subtitle, in both languages: `build --lang ur --lang en
+    --size A5` builds as the full build does, English first; its English reads forwards."""
+    title = "Living well with secondary liver cancer and its treatment at our institute"
+    replace_in(content_copy / "en.yaml", "\ntitle: Liver Metastases\n", f"\ntitle: {title}\n")
+    replace_in(content_copy / "en.yaml", "\nsubtitle: Secondary Liver Cancer\n",
+               "\nsubtitle: What the tests, the treatments and the follow-up visits mean for you and your family\n")
+    replace_in(content_copy / "ur.yaml", "\ntitle: جگر کا ثانوی کینسر\n",
+               "\ntitle: ثانوی جگر کے کینسر اور ہمارے ادارے میں اس کے علاج کے ساتھ اچھی زندگی گزارنا\n")
+    assert run_cli("check", "--content", str(content_copy)).returncode in (0, 1)
+    result = run_cli("build", "--content", str(content_copy), "--lang", "ur", "--lang", "en", "--size", "A5",
+                     "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    pages = page_texts(tmp_path / "liver-metastases_bilingual_A5.pdf")
+    assert title in " ".join(pages[0].split()), pages[0][:200]

@@ -252,6 +252,9 @@ class _Document(BaseDocTemplate):
         """
         frame = getattr(self, "frame", None)
         if self.floating is not None and frame is not None and self._may_land(flowables[0], frame):
+            # what was put off to this page for want of room may go on to the next: the diagram
+            # takes the room it was put off for (ReportLab stops at a second putting off)
+            flowables[0].__dict__.pop("_postponed", None)
             flowables.insert(0, self.floating)
             self.floating = None
         first = flowables[0]
