@@ -196,11 +196,11 @@ def test_the_urdu_leads_with_plain_words(leaflet) -> None:
 
 
 def test_urdu_glyphs_say_nothing_and_the_text_layer_says_the_line(built_urdu) -> None:
-    """The drawn Nastaliq glyphs map to a left-to-right mark only (a space between the parts of a
-    line says " "); each Urdu line's characters are shown invisibly (render mode 3) in the
-    glyphless layer font, one glyph each: the text of its ActualText spans, every character once
-    (in the order pdf.js reads back as written: test_copy_out_blocks.py). A Latin term is a span
-    of its own, in English."""
+    """The drawn Nastaliq glyphs map to a left-to-right mark only (the anchor that starts a span
+    of a line, a space of the layer font, says " "); each Urdu line's characters are shown
+    invisibly (render mode 3) in the glyphless layer font, one glyph each: the text of its
+    ActualText spans, every character once (in the order pdf.js reads back as written:
+    test_copy_out_blocks.py). A Latin term is a span of its own, in English."""
     reader = PdfReader(built_urdu["A4"])
     layered = terms = 0
     for page in reader.pages:

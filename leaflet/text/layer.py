@@ -7,10 +7,12 @@ right-to-left line carries its text twice over:
 
 - in the ActualText spans around it (extraction.py), which pdfium (Chrome, Edge) reads;
 - in this layer: the line's characters, drawn invisibly (render mode 3) in one glyphless font
-  (fonts/LeafletTextLayer.ttf), all alike and evenly spread over the line, near the order the
-  line shows them. Readers that ignore ActualText, as pdf.js (Firefox) does, read it and put it
-  in reading order by their own bidi: the order is the one pdf.js reads as written (pdfjs.py).
+  (fonts/LeafletTextLayer.ttf), all alike, over the line, one piece per run of one direction.
+  Readers that ignore ActualText, as pdf.js (Firefox) does, read it and put each piece in
+  reading order by their own bidi: the order is the one pdf.js reads as written (pdfjs.py).
   Inside the spans it is replaced by their text where ActualText is read.
+
+Each span starts with an anchor (`span_anchor`), drawn in the layer font too.
 """
 
 from __future__ import annotations
@@ -135,6 +137,7 @@ def span_anchor(left: float, right: float, baseline: float, size: float, doc, jo
     space (the parts of one line, whose texts hold their spaces).
     """
     font = layer_font()
+    font.splitString(" " + LRM, doc)  # both at once, so that they share a subset: one text object
     (subset, codes), = font.splitString((" " if joins else LRM) + LRM, doc)
     first = ADVANCE * size if joins else 0.0
     shift = -(right - left - first) * 1000 / size

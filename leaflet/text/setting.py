@@ -49,7 +49,7 @@ class TextStyle:
 class Layer(Enum):
     """Whether a right-to-left line carries its text layer (layer.py)."""
 
-    OWN = "own"  # the line's text, in the order the line shows it
+    OWN = "own"  # the line's own text
     NONE = "none"  # its text is in another line's layer: a list number's, in its item's first line
 
 
@@ -327,7 +327,7 @@ def _draw_parts(canvas: Canvas, written: str, line: Line, x: float, baseline: fl
     else:
         return False
     code = canvas._code
-    drawn, spaces = _parts_for_pdfium(groups, written, line.start)
+    drawn = [glyphs for _, glyphs in groups]
     lefts = [min(glyph.x for glyph in glyphs) * size for glyphs in drawn]
     line_left = lefts[0]
     for number, ((index, _), glyphs) in enumerate(zip(groups, drawn, strict=True)):
@@ -339,7 +339,7 @@ def _draw_parts(canvas: Canvas, written: str, line: Line, x: float, baseline: fl
         code.extend(_spans_begin(part, for_pdfium[index], _term_language(part)))
         code.extend(span_anchor(x + left - ANCHOR_OFFSET, x + right - ANCHOR_OFFSET, baseline, size, canvas._doc,
                                 joins=number > 0))
-        code.extend(_show_glyphs(placed, spaces, x + left, baseline, size, canvas._doc, _glyph_codes(canvas),
+        code.extend(_show_glyphs(placed, {}, x + left, baseline, size, canvas._doc, _glyph_codes(canvas),
                                  silent=True))
         if number == 0:  # once, whole: pdf.js puts a line in reading order only within one run
             code.extend(layered(line_left))
@@ -404,42 +404,6 @@ def _glyphs_by_part(line: Line, parts: list[tuple[int, int]]) -> list[tuple[int,
     if len(groups) != len(parts) or len({index for index, _ in groups}) != len(parts):
         return None
     return groups
-
-
-def _parts_for_pdfium(groups: list[tuple[int, list[PlacedGlyph]]], written: str,
-                      start: int) -> tuple[list[list[PlacedGlyph]], dict[int, str]]:
-    """Each part's glyphs in the order to draw them, and what the spaces among them say.
-
-    pdfium, finding a new span, compares its first text object with the first one of the span
-    before: where their boxes do not share a height it starts a new line, and where they stand
-    apart it adds a space of its own, which then lands inside the words around a term («IV (
-    اسٹیج»). So each part is drawn from a glyph on the baseline, and every part after the first
-    starts with a space that says " " (the space between the parts, or an extra one: a space
-    paints nothing) on the baseline in that glyph's font; glyphs raised or lowered come after.
-    """
-    def is_space(glyph: PlacedGlyph) -> bool:
-        return written[glyph.cluster - start].isspace()
-
-    shown = [list(glyphs) for _, glyphs in groups]
-    for before, after in pairwise(shown):  # the space between two parts goes with the one after it
-        if len(before) > 1 and is_space(before[-1]):
-            after.insert(0, before.pop())
-    drawn: list[list[PlacedGlyph]] = []
-    spaces: dict[int, str] = {}
-    for number, glyphs in enumerate(shown):
-        lead = glyphs.pop(0) if number and len(glyphs) > 1 and is_space(glyphs[0]) else None
-        partner = next((glyph for glyph in glyphs if glyph.y == 0), glyphs[0])
-        order = [partner, *(glyph for glyph in glyphs if glyph is not partner)]
-        space = partner.font.hb_font.get_nominal_glyph(ord(" "))
-        if number and space is not None:
-            cluster = lead.cluster if lead is not None else -number  # an extra space: no text of its own
-            spaces[cluster] = " "
-            x = lead.x if lead is not None else partner.x
-            order.insert(0, PlacedGlyph(partner.font, space, cluster, x, partner.y))
-        elif lead is not None:
-            order.insert(0, lead)
-        drawn.append(order)
-    return drawn, spaces
 
 
 def _cluster_texts(text: str, line: Line) -> dict[int, str]:
