@@ -4,6 +4,8 @@ made-up text). Built in every size; its lists copy out once each, in written ord
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,19 @@ def test_every_list_item_copies_out_once_in_written_order(built: Path, reader: s
     assert [text.count(item) for item in items] == [1] * len(items), [item for item in items if text.count(item) != 1]
     positions = [text.index(item) for item in items]
     assert positions == sorted(positions)
+
+
+def test_mupdf_reads_every_file_without_crashing(built: Path) -> None:
+    """MuPDF 1.26 (PyMuPDF; SumatraPDF and mobile viewers build on it) crashed extracting a page
+    whose first text opened two ActualText spans, as a right-to-left line does. It reads every
+    file in a process of its own, so that a crash is a failure here, not the end of the run."""
+    script = ("import sys; from pathlib import Path; from tests.readers import mupdf\n"
+              "for name in sys.argv[1:]:\n"
+              "    print(Path(name).name, flush=True); mupdf(Path(name))")
+    paths = sorted(str(path) for path in built.glob("*.pdf"))
+    result = subprocess.run([sys.executable, "-c", script, *paths], cwd=ROOT, capture_output=True, text=True,
+                            timeout=300)
+    if "No module named 'pymupdf'" in result.stderr:
+        pytest.skip("MuPDF (PyMuPDF) is not installed")
+    assert result.returncode == 0, (result.stdout.split()[-1:], result.returncode, result.stderr[-500:])
+    assert len(result.stdout.split()) == len(paths) > 15

@@ -17,7 +17,7 @@ from leaflet.layout.geometry import RULE_CLEARANCE, PageGeometry, from_start
 from leaflet.layout.styles import Palette, Styles
 from leaflet.layout.tagging import artifact
 from leaflet.layout.textblock import BlockStyle, TextBlock
-from leaflet.text import SetText, fit_line, fit_size, parse_inline, set_text
+from leaflet.text import SetText, draw_page_primer, fit_line, fit_size, parse_inline, set_text
 
 DRAFT_INK, DRAFT_FILL = HexColor("#8A3B00"), HexColor("#FFE2BF")
 DRAFT_MARK_TOP = 5 * mm  # from the top edge: text stays 5 mm inside the trim, for print
@@ -189,10 +189,16 @@ class PageFurniture:
             if fitted is not None and fitted.shortened)  # (what, the text shown instead)
 
     def first_page(self, canvas: Canvas, _doc) -> None:
+        self._primer(canvas)
         self.band.draw(canvas)
         with artifact(canvas):
             self._footer(canvas)
             self._draft_mark(canvas)
+
+    def _primer(self, canvas: Canvas) -> None:
+        if self.rtl and not getattr(canvas, "measure_only", False):
+            with artifact(canvas):
+                draw_page_primer(canvas)
 
     def _draft_mark(self, canvas: Canvas) -> None:
         """A small amber pill centred in the top margin: this translation is not yet reviewed."""
@@ -208,6 +214,7 @@ class PageFurniture:
         mark.draw(canvas, g.margin_side + (g.text_width - mark.width) / 2, bottom + height)
 
     def later_page(self, canvas: Canvas, _doc) -> None:
+        self._primer(canvas)
         with artifact(canvas):
             self._running_head(canvas)
             self._footer(canvas)

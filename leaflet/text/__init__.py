@@ -6,7 +6,17 @@ and draws itself. `MissingGlyphError` names a character no configured font has.
 
 from leaflet.text.fonts import FamilyMetrics, family_for_script, family_metrics, register_family
 from leaflet.text.markup import Run, parse_inline
-from leaflet.text.setting import FittedLine, Label, Layer, SetText, TextStyle, fit_line, fit_size, set_text
+from leaflet.text.setting import (
+    FittedLine,
+    Label,
+    Layer,
+    SetText,
+    TextStyle,
+    draw_page_primer,
+    fit_line,
+    fit_size,
+    set_text,
+)
 from leaflet.text.shaping import MissingGlyphError, main_script, uncovered_characters
 
 __all__ = [
@@ -18,6 +28,7 @@ __all__ = [
     "Run",
     "SetText",
     "TextStyle",
+    "draw_page_primer",
     "family_for_script",
     "family_metrics",
     "fit_line",

@@ -144,3 +144,13 @@ def span_anchor(left: float, right: float, baseline: float, size: float, doc, jo
     return [f"3 Tr 1 0 0 1 {left:.3f} {baseline:.3f} Tm 0 Ts 100 Tz",
             f"{font.getSubsetInternalName(subset, doc)} {size:.2f} Tf",
             f"[<{codes[0]:02x}> {shift:.1f} <{codes[1]:02x}>] TJ 0 Tr"]
+
+
+def page_primer(doc) -> list[str]:
+    """Text operators (inside a text object) for an invisible left-to-right mark at the page's
+    origin: the anchor glyph alone, which no reader reads as more than the mark (pdfium skips a
+    text object without width, pdf.js a format mark)."""
+    font = layer_font()
+    font.splitString(" " + LRM, doc)
+    (subset, codes), = font.splitString(LRM, doc)
+    return [f"3 Tr 1 0 0 1 0 0 Tm {font.getSubsetInternalName(subset, doc)} 1.00 Tf <{codes[0]:02x}> Tj 0 Tr"]

@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from leaflet.text.bidi import is_right_to_left, latin_islands
 from leaflet.text.extraction import PDFIUM_ORDER_TAG, pdfium_order, pdfium_order_of_parts
 from leaflet.text.fonts import SILENT
-from leaflet.text.layer import span_anchor, text_layer
+from leaflet.text.layer import page_primer, span_anchor, text_layer
 from leaflet.text.lines import INK_STEP, Grid, Line, PlacedGlyph, break_lines
 from leaflet.text.locale import text_direction
 from leaflet.text.markup import Run, parse_inline
@@ -149,6 +149,17 @@ class SetText:
             lead = None if label is None else (label.text, label.right - left)
             _draw_line(canvas, self.text, line, left, top - baseline, self.style.size, self.rtl, layer, lead)
             label = None
+
+
+def draw_page_primer(canvas: Canvas) -> None:
+    """An invisible mark as the first text of a page that has right-to-left lines.
+
+    MuPDF 1.26 (PyMuPDF; SumatraPDF and mobile viewers build on it) crashes extracting the text
+    of a page whose first text object opens two nested ActualText spans, as a right-to-left
+    line's does (the large-print Urdu's first page, its band's institute line first); a text
+    object before it, this one, keeps it from that.
+    """
+    canvas._code.extend(["BT", *page_primer(canvas._doc), "ET"])
 
 
 @dataclass(frozen=True)
