@@ -342,13 +342,14 @@ def test_every_subset_tag_names_one_font_program(default_build, print_build) -> 
 
 
 def text_inks(path: Path) -> list[tuple[float, tuple[float, ...], bool]]:
-    """(font size, CMYK fill, overprinting) of every piece of text the pages show, read from the
-    content streams as a RIP reads them: q/Q, k/g/rg, gs (its ExtGState's /op and /OPM), Tf, TJ/Tj."""
+    """(font size, CMYK fill, overprinting) of every piece of text the pages show with ink, read
+    from the content streams as a RIP reads them: q/Q, k/g/rg, gs (its ExtGState's /op and /OPM),
+    Tf, Tr (render mode 3 puts down no ink), TJ/Tj."""
     shown = []
     with pikepdf.open(path) as pdf:
         for page in pdf.pages:
             states = page.Resources.get("/ExtGState", {})
-            fill, op, mode, size = (0.0, 0.0, 0.0, 1.0), False, 0, 0.0
+            fill, op, mode, size, invisible = (0.0, 0.0, 0.0, 1.0), False, 0, 0.0, False
             stack = []
             for operands, operator in pikepdf.parse_content_stream(page):
                 name = str(operator)
@@ -368,7 +369,9 @@ def text_inks(path: Path) -> list[tuple[float, tuple[float, ...], bool]]:
                     mode = int(state.get("/OPM", mode))
                 elif name == "Tf":
                     size = float(operands[1])
-                elif name in ("Tj", "TJ", "'", '"'):
+                elif name == "Tr":
+                    invisible = int(operands[0]) == 3
+                elif name in ("Tj", "TJ", "'", '"') and not invisible:
                     shown.append((size, fill, op and mode == 1))
     return shown
 

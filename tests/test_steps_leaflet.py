@@ -65,7 +65,7 @@ def test_every_list_item_copies_out_once_in_written_order(built: Path, reader: s
 
 
 def test_mupdf_reads_every_file_without_crashing(built: Path) -> None:
-    """MuPDF 1.26 (PyMuPDF; SumatraPDF and mobile viewers build on it) crashed extracting a page
+    """MuPDF 1.26 (PyMuPDF; SumatraPDF and viewers for phones build on it) crashed extracting a page
     whose first text opened two ActualText spans, as a right-to-left line does. It reads every
     file in a process of its own, so that a crash is a failure here, not the end of the run."""
     script = ("import sys; from pathlib import Path; from tests.readers import mupdf\n"

@@ -154,7 +154,7 @@ class SetText:
 def draw_page_primer(canvas: Canvas) -> None:
     """An invisible mark as the first text of a page that has right-to-left lines.
 
-    MuPDF 1.26 (PyMuPDF; SumatraPDF and mobile viewers build on it) crashes extracting the text
+    MuPDF 1.26 (PyMuPDF; SumatraPDF and viewers for phones build on it) crashes extracting the text
     of a page whose first text object opens two nested ActualText spans, as a right-to-left
     line's does (the large-print Urdu's first page, its band's institute line first); a text
     object before it, this one, keeps it from that.
