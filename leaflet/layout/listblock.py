@@ -46,18 +46,16 @@ class ListItem:
                 setting.draw(canvas, x, top)
             return
         marker, marker_x, marker_top = _marker(setting, self.style, self.marker, width, top)
-        if self.marker == BULLET:
-            with marked(canvas, label):
-                _draw_dot(canvas, marker, marker_x, marker_top - marker.baselines[0])
-            with marked(canvas, body):
-                setting.draw(canvas, x, top)
-        elif not setting.rtl:
-            with marked(canvas, label):
-                marker.draw(canvas, marker_x, marker_top)
-            with marked(canvas, body):
-                setting.draw(canvas, x, top)
-        else:
+        if self.marker != BULLET and setting.rtl:
             _draw_right_to_left(canvas, setting, x, top, (marker, marker_x, marker_top), label, body)
+            return
+        with marked(canvas, label):
+            if self.marker == BULLET:
+                _draw_dot(canvas, marker, marker_x, marker_top - marker.baselines[0])
+            else:
+                marker.draw(canvas, marker_x, marker_top)
+        with marked(canvas, body):
+            setting.draw(canvas, x, top)
 
 
 def _draw_right_to_left(canvas: Canvas, setting: SetText, x: float, top: float,

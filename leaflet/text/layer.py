@@ -137,8 +137,7 @@ def span_anchor(left: float, right: float, baseline: float, size: float, doc, jo
     space (the parts of one line, whose texts hold their spaces).
     """
     font = layer_font()
-    font.splitString(" " + LRM, doc)  # both at once, so that they share a subset: one text object
-    (subset, codes), = font.splitString((" " if joins else LRM) + LRM, doc)
+    (subset, codes), = _anchor_glyphs(font, (" " if joins else LRM) + LRM, doc)
     first = ADVANCE * size if joins else 0.0
     shift = -(right - left - first) * 1000 / size
     return [f"3 Tr 1 0 0 1 {left:.3f} {baseline:.3f} Tm 0 Ts 100 Tz",
@@ -151,6 +150,12 @@ def page_primer(doc) -> list[str]:
     origin: the anchor glyph alone, which no reader reads as more than the mark (pdfium skips a
     text object without width, pdf.js a format mark)."""
     font = layer_font()
-    font.splitString(" " + LRM, doc)
-    (subset, codes), = font.splitString(LRM, doc)
+    (subset, codes), = _anchor_glyphs(font, LRM, doc)
     return [f"3 Tr 1 0 0 1 0 0 Tm {font.getSubsetInternalName(subset, doc)} 1.00 Tf <{codes[0]:02x}> Tj 0 Tr"]
+
+
+def _anchor_glyphs(font: TTFont, text: str, doc) -> list[tuple[int, bytes]]:
+    """`font.splitString` of `text`, spaces and marks: the two are given their codes together,
+    the first time, so that they share a subset and an anchor is one text object."""
+    font.splitString(" " + LRM, doc)
+    return font.splitString(text, doc)
