@@ -37,7 +37,9 @@ from leaflet.outputs import (
     available_languages,
     input_fingerprint,
     is_catalogue,
+    leaflet_files,
     output_name,
+    parse_output_name,
     planned_outputs,
     sidecar,
     sidecar_text,
@@ -57,6 +59,7 @@ from leaflet.pdf import (
     write_all_atomically,
 )
 from leaflet.pdf.ticket import JobFacts, job_ticket
+from leaflet.records.archive import Archive, Edition, LanguageRecord, now, sha256
 from leaflet.text import uncovered_characters
 from leaflet.text.locale import language_name, text_direction
 from leaflet.translation import translation_status
@@ -148,6 +151,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)  # built all the same: translation findings (check's report)
     content_warnings: list[str] = field(default_factory=list)  # built all the same: what is left to fill in
     layout_warnings: list[str] = field(default_factory=list)  # built all the same: text shortened to fit
+    archive_problems: list[str] = field(default_factory=list)  # written, but not kept in the archive (a full disk)
 
 
 def build(content_dir: Path, languages: list[str] | None, sizes: list[str], out_dir: Path,
@@ -232,7 +236,51 @@ def _finish(job: _Finishing) -> BuildResult:
     sidecars = {sidecar(path): sidecar_text(data, fingerprint) for path, data in files.items()}
     write_all_atomically({**files, **sidecars})
     result.written = [BuiltFile(path, len(data)) for path, data in files.items()]
+    result.archive_problems = _archive(content_dir, out_dir, leaflet, files, fingerprint)
     return result
+
+
+def _archive(content_dir: Path, out_dir: Path, leaflet: Leaflet, files: dict[Path, bytes],
+             fingerprint: str) -> list[str]:
+    """Each PDF written, and the content files it was built from, kept in the archive unless they are
+    there already; what could not be kept."""
+    archive, problems = Archive(out_dir), []
+    try:
+        sources = {name: path.read_bytes() for name, path in leaflet_files(content_dir).items()}
+        archive.keep_sources(leaflet.facts.id, str(leaflet.facts.document_control.version), sources)
+    except OSError as error:
+        problems.append(f"{archive.root}: the sources of {leaflet.facts.id} not archived ({error.strerror or error}); "
+                        f"expected room in {archive.root}, then build again")
+    for path, data in files.items():
+        if path.suffix != ".pdf":
+            continue
+        edition = edition_record(leaflet, path.name, data, fingerprint)
+        try:
+            archive.keep(data, edition)
+        except OSError as error:
+            problems.append(f"{archive.path_of(edition)}: not archived ({error.strerror or error}); "
+                            f"{path} was written; expected room in {archive.root}, then build again")
+    return problems
+
+
+def edition_record(leaflet: Leaflet, file_name: str, data: bytes, fingerprint: str) -> Edition:
+    """The archive's manifest of one built PDF: `file_name` as the build names it in output/."""
+    parsed = parse_output_name(file_name)
+    language = parsed[1] if parsed else SOURCE_LANGUAGE
+    codes = list(leaflet.languages) if language == BILINGUAL else [language]
+    control = leaflet.facts.document_control
+    languages = tuple(LanguageRecord(code, str(leaflet.languages[code].title), _translation_state(leaflet, code))
+                      for code in codes)
+    return Edition(leaflet=str(leaflet.facts.id), version=str(control.version), published=control.published.isoformat(),
+                   next_review=control.next_review.isoformat(), file=file_name, languages=languages,
+                   built=now(), fingerprint=fingerprint, sha256=sha256(data),
+                   pages=len(PdfReader(io.BytesIO(data)).pages), bytes=len(data))
+
+
+def _translation_state(leaflet: Leaflet, code: str) -> str:
+    """"source" for English, else the translation's status: "draft" or "reviewed"."""
+    translation = leaflet.languages[code].translation
+    return "source" if code == SOURCE_LANGUAGE else translation.status if translation else "reviewed"
 
 
 class BuildCheckError(Exception):
@@ -243,7 +291,8 @@ def build_in_memory(content_dir: Path, language: str, size: str, kind: str = "")
     """One checked PDF of a leaflet, not written anywhere: a language or `bilingual`, a size, and
     kind '' or 'booklet' (A5). The same layout and checks as `build`; for the desk's web page.
     Raises ContentError if the content is wrong, BuildCheckError if a check fails."""
-    leaflet = load_checked(content_dir)
+    # only the languages the file holds: the desk serves English while the Urdu file has a problem
+    leaflet = load_checked(content_dir, None if language == BILINGUAL else [language])
     codes = tuple(leaflet.languages)
     if language == BILINGUAL:
         parts = [LanguagePart(code, language_name(code),

@@ -96,6 +96,15 @@ def _parser() -> argparse.ArgumentParser:
     serve_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
                               help="where built leaflets are read from when up to date (default: output)")
 
+    archive_parser = commands.add_parser(
+        "archive", help="list the editions kept: every PDF build wrote or the desk handed out",
+        description="List every edition kept in the archive (<out>/archive/<id>/<version>/), by leaflet and "
+                    "version: when it was first kept, its file, fingerprint, pages and size, and its languages "
+                    "with their translation status.")
+    archive_parser.add_argument("ids", nargs="*", metavar="ID", help="leaflets to list, by id (default: every one)")
+    archive_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
+                                help="output folder whose archive to list (default: output)")
+
     check_parser = commands.add_parser(
         "check", help="validate the content and report on each translation",
         description="Validate the content files (one line per problem, exit 2), then report on each "
@@ -189,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
             return _list(args.content, args.out)
         if args.command == "validate":
             return _validate(args.files, args.content, args.json)
+        if args.command == "archive":
+            return _archive(args.out, args.ids)
         if args.command == "serve":
             return _serve(args.content, args.out, args.host, args.port)
         if args.command == "build":
@@ -297,7 +308,7 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
         for built in result.written:
             print(f"wrote {built.path} ({built.size_bytes // 1024} KB)")
         listed = [] if warnings_listed else [*result.warnings, *result.content_warnings]
-        for warning in [*listed, *result.layout_warnings]:
+        for warning in [*listed, *result.layout_warnings, *result.archive_problems]:
             print(f"warning: {warning}", file=sys.stderr)
         for finding in result.findings:
             print(f"check failed: {finding}", file=sys.stderr)
@@ -566,16 +577,48 @@ def _count(number: int, noun: str, plural: str | None = None) -> str:
 
 
 def _serve(content: Path, out: Path, host: str, port: int) -> int:
+    """The desk: it starts, and goes on, whatever the content's problems, which its log says (stderr)."""
+    import logging
+
     import uvicorn
 
-    from leaflet.build import load_checked
     from leaflet.web.app import create_app
 
-    for folder in _chosen_folders(content, []):
-        load_checked(folder)  # refuse to start on content that `check` would refuse
+    if not content.is_dir():
+        raise ContentError([f"{content}: not a folder; expected the content folder (--content DIR)"])
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"warning: listening on {host}: anyone on this network can open the leaflets", file=sys.stderr)
+    logging.basicConfig(format="%(asctime)s %(message)s", datefmt="%Y-%m-%d %H:%M:%S", level=logging.INFO)
+    app = create_app(content, out)
+    app.state.service.catalogue()  # each leaflet read and checked now: its problems in the log before the first desk
     print(f"Open http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/ in a browser "
           "(Ctrl+C to stop)", flush=True)
-    uvicorn.run(create_app(content, out), host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+    return EXIT_OK
+
+
+def _archive(out: Path, ids: list[str]) -> int:
+    """Every edition kept in the archive, by leaflet and version, oldest first."""
+    from leaflet.records.archive import Archive
+
+    archive = Archive(out)
+    editions = [edition for identity in ids or [None] for edition in archive.editions(identity)]
+    if not editions:
+        print(f"{archive.root}: no editions kept{' of ' + ', '.join(ids) if ids else ''} yet; "
+              "build or the desk keeps each PDF it writes or hands out")
+        return EXIT_OK
+    by_leaflet: dict[str, dict[str, list]] = {}
+    for edition in editions:
+        by_leaflet.setdefault(edition.leaflet, {}).setdefault(edition.version, []).append(edition)
+    for identity, versions in sorted(by_leaflet.items()):
+        print(identity)
+        for version, kept in versions.items():
+            print(f"  version {version} (published {kept[0].published}, next review {kept[0].next_review})")
+            width = max(len(edition.file) for edition in kept)
+            for edition in kept:
+                languages = ", ".join(f"{record.code} {record.translation}" for record in edition.languages)
+                print(f"    {edition.built.replace('T', ' ').removesuffix('Z')} UTC  {edition.file:<{width}}  "
+                      f"{edition.sha256[:16]}  {_count(edition.pages, 'page')}, {edition.bytes // 1024} KB  "
+                      f"[{languages}]")
+    print(f"{_count(len(editions), 'edition')} in {archive.root}")
     return EXIT_OK

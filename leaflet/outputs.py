@@ -98,6 +98,15 @@ def planned_outputs(leaflet_id: str, languages: list[str], sizes: list[str], for
     return names
 
 
+def leaflet_files(folder: Path) -> dict[str, Path]:
+    """Every content file a leaflet is built from, by its name relative to the folder's parent: its
+    own (`<leaflet>/en.yaml`, its pictures) and, in a catalogue, the shared ones (`hospital.yaml`)."""
+    files = {path.relative_to(folder.parent).as_posix(): path for path in sorted(folder.rglob("*")) if path.is_file()}
+    if is_catalogue(folder.parent):
+        files |= {path.name: path for path in sorted(folder.parent.iterdir()) if path.is_file()}
+    return files
+
+
 def input_fingerprint(content_dir: Path, languages: list[str]) -> str:
     """SHA-256 over every file a build reads: the content folder, fonts, code and pinned libraries."""
     digest = hashlib.sha256(" ".join(languages).encode())

@@ -29,7 +29,8 @@ def test_default_command_builds_every_language_in_both_sizes(tmp_path: Path) -> 
     expected = {f"liver-metastases_{lang}_{size}.pdf" for lang in languages for size in ("A4", "A5")}
     expected |= {f"liver-metastases_bilingual_{size}.pdf" for size in ("A4", "A5")}
     expected |= {f"liver-metastases_{lang}_A5-booklet.pdf" for lang in languages}
-    assert {p.name for p in (tmp_path / "output").iterdir() if not p.name.startswith(".")} == expected
+    # and the archive, where each PDF is kept once
+    assert {p.name for p in (tmp_path / "output").iterdir() if not p.name.startswith(".")} == {*expected, "archive"}
     assert {p.name for p in (tmp_path / "output").glob(".*.sha256")} == {f".{name}.sha256" for name in expected}
     for name in expected:
         assert f"wrote output/{name}" in result.stdout
@@ -38,8 +39,8 @@ def test_default_command_builds_every_language_in_both_sizes(tmp_path: Path) -> 
 def test_build_options_choose_language_size_and_folder(tmp_path: Path) -> None:
     result = run_cli("build", "--lang", "en", "--size", "A4", "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")] == [
-        "liver-metastases_en_A4.pdf"]
+    assert {p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")} == {
+        "liver-metastases_en_A4.pdf", "archive"}
 
 
 def test_options_without_a_command_build_that_catalogue(tmp_path: Path) -> None:
@@ -49,7 +50,7 @@ def test_options_without_a_command_build_that_catalogue(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     built = {p.name for p in tmp_path.iterdir() if not p.name.startswith(".")}
     assert built == {"quiet-room_en_A4.pdf", "visit-day_en_A4.pdf", "visit-day_ur_A4.pdf",
-                     "visit-day_bilingual_A4.pdf"}
+                     "visit-day_bilingual_A4.pdf", "archive"}
 
 
 def test_check_accepts_the_real_content() -> None:

@@ -1,13 +1,14 @@
 """The desk's web application (Starlette): thin routes over DeskService; read-only.
 
     GET /                                   the page (?lang=ur: the interface in Urdu)
-    GET /leaflets/<id>/<lang>/<size>.pdf    a leaflet (?copies=N, 1 to 50)
+    GET /leaflets/<id>/<lang>/<size>.pdf    a leaflet (?copies=N, 1 to 50), its last good edition; each on the print log
     GET /leaflets/<id>?lang=&size=&copies=  the page's form: redirects to the PDF's address
     GET /covers/<id>.png[?lang=CODE]        a leaflet's cover, small (in that language if it has it)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from contextlib import asynccontextmanager
@@ -21,10 +22,9 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from leaflet.build import BuildCheckError
-from leaflet.errors import ContentError
+from leaflet.records.printlog import Print
 from leaflet.web.page import render_page
-from leaflet.web.service import MAX_COPIES, SIZES, DeskService, UnknownLeafletError
+from leaflet.web.service import MAX_COPIES, SIZES, DeskService, NotAvailableError, UnknownLeafletError
 from leaflet.web.words import WORDS
 
 STATIC = Path(__file__).parent / "static"
@@ -48,18 +48,21 @@ def create_app(content_dir: Path, out_dir: Path) -> Starlette:
         copies = _copies(request.query_params.get("copies", "1"))
         large = _large(request.query_params.get("large", "0"), params["size"])
         try:
-            data, etag = await service.pdf(params["id"], params["lang"], params["size"], copies, large)
+            served = await service.pdf(params["id"], params["lang"], params["size"], copies, large)
         except UnknownLeafletError as error:
             raise HTTPException(404, "No such leaflet, language or size.") from error
-        except ContentError as error:
-            raise HTTPException(503, "This leaflet's content has a problem; run `check`.") from error
-        except BuildCheckError as error:
-            raise HTTPException(503, "This leaflet failed its PDF checks; run `build` to see why.") from error
-        if request.headers.get("if-none-match") == f'"{etag}"':
-            return Response(status_code=304, headers={"ETag": f'"{etag}"'})
+        except NotAvailableError as error:
+            raise HTTPException(404, "This leaflet is being edited, and no earlier edition of it in this language "
+                                     "and size was kept; choose another size, or print it once its files check.") \
+                from error
+        await service.record(Print(dt.datetime.now(dt.UTC), params["id"], served.version, params["lang"],
+                                   params["size"], large, copies, served.pages * copies))
+        if request.headers.get("if-none-match") == f'"{served.etag}"':
+            return Response(status_code=304, headers={"ETag": f'"{served.etag}"'})
         name = f'{params["id"]}_{params["lang"]}_{params["size"]}{"-large" if large else ""}.pdf'
-        return Response(data, media_type="application/pdf", headers={
-            "ETag": f'"{etag}"', "Content-Disposition": f'inline; filename="{name}"', "Cache-Control": "no-cache"})
+        return Response(served.data, media_type="application/pdf", headers={
+            "ETag": f'"{served.etag}"', "Content-Disposition": f'inline; filename="{name}"',
+            "Cache-Control": "no-cache"})
 
     async def choose(request: Request) -> Response:
         query = request.query_params
@@ -73,17 +76,20 @@ def create_app(content_dir: Path, out_dir: Path) -> Starlette:
 
     async def cover(request: Request) -> Response:
         identity = request.path_params["id"]
-        entry = next((e for e in service.catalogue() if e.id == identity), None)
-        if entry is None or entry.problem is not None:
+        entry = service.entry(identity)
+        if entry is None or not entry.languages:
             raise HTTPException(404, "No such leaflet.")
         wanted = request.query_params.get("lang", "")
         language = wanted if wanted in entry.languages else entry.languages[0]
-        data, etag = await service.pdf(identity, language, "A4")
-        page = pdfium.PdfDocument(data)[0]
+        try:
+            served = await service.pdf(identity, language, "A4")
+        except NotAvailableError as error:
+            raise HTTPException(404, "No cover for this leaflet just now.") from error
+        page = pdfium.PdfDocument(served.data)[0]
         image = page.render(scale=170 / page.get_height()).to_pil()
         png = io.BytesIO()
         image.save(png, format="PNG", optimize=True)
-        return Response(png.getvalue(), media_type="image/png", headers={"ETag": f'"{etag}-cover"'})
+        return Response(png.getvalue(), media_type="image/png", headers={"ETag": f'"{served.etag}-cover"'})
 
     async def plain_error(_request: Request, error: Exception) -> Response:
         status = error.status_code if isinstance(error, HTTPException) else 500

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
-from leaflet.text.locale import language_name
+from leaflet.outputs import BILINGUAL
+from leaflet.text.locale import language_name, locale_for, long_date
 from leaflet.web.service import MAX_COPIES, SIZES, Entry
 from leaflet.web.words import DIRECTION, WORDS
 
@@ -43,26 +45,26 @@ def render_page(entries: list[Entry], interface: str) -> str:
 
 
 def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
-    if entry.problem is not None:
+    if not entry.offers:
         return (f'    <li class="leaflet problem" data-id="{escape(entry.id)}" data-search="{escape(entry.id)}">'
                 f'<div><p class="titles">{escape(entry.id)}</p><p>{escape(words["problem"])}</p></div></li>')
-    first = sorted(entry.titles.items(), key=lambda item: item[0] != interface)  # the reader's language first
+    languages = [offer for offer in entry.offers if offer.language != BILINGUAL]
+    first = sorted(languages, key=lambda offer: offer.language != interface)  # the reader's language first
     titles = "".join(
-        f'<li lang="{code}" dir="{DIRECTION.get(code, "ltr")}">{escape(title)}'
-        + (f' <span class="draft">{escape(words["draft"])}</span>' if code in entry.drafts else "") + "</li>"
-        for code, title in first)
-    search = escape(" ".join(entry.titles.values()).lower())
-    languages = [(code, language_name(code)) for code in entry.languages]
-    if len(entry.languages) > 1:
-        languages.append(("bilingual", words["bilingual"]))
+        f'<li lang="{offer.language}" dir="{DIRECTION.get(offer.language, "ltr")}">{escape(offer.title)}'
+        + (f' <span class="draft">{escape(words["draft"])}</span>' if offer.draft else "") + "</li>"
+        for offer in first)
+    search = escape(" ".join(offer.title for offer in languages).lower())
+    names = [(offer.language, words["bilingual"] if offer.language == BILINGUAL else language_name(offer.language))
+             for offer in entry.offers]
     language_options = "".join(f'<option value="{code}"{" selected" if code == interface else ""}>'
-                               f'{escape(name)}</option>' for code, name in languages)
+                               f'{escape(name)}</option>' for code, name in names)
     cover_language = interface if interface in entry.languages else entry.languages[0]
     size_options = "".join(f'<option value="{size}">{escape(words[size])}</option>' for size in SIZES)
     return f"""    <li class="leaflet" data-id="{escape(entry.id)}" data-search="{search}">
       <img src="/covers/{escape(entry.id)}.png?lang={cover_language}" alt="" width="120" height="170" loading="lazy">
       <div>
-        <ul class="titles">{titles}</ul>
+        <ul class="titles">{titles}</ul>{_notes(entry, words, interface)}
         <form class="choose" action="/leaflets/{escape(entry.id)}" method="get" target="_blank">
           <label>{escape(words["language"])} <select name="lang">{language_options}</select></label>
           <label>{escape(words["size"])} <select name="size">{size_options}</select></label>
@@ -73,3 +75,21 @@ def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
         </form>
       </div>
     </li>"""
+
+
+def _notes(entry: Entry, words: dict[str, str], interface: str) -> str:
+    """For staff, quietly: a language served from an earlier edition while its files are edited; a review due."""
+    notes = []
+    dates = locale_for(interface, entry.region) if entry.region else interface  # as the hospital's country writes them
+    held = [offer for offer in entry.offers if offer.held and offer.language != BILINGUAL]
+    for offer in held:
+        said = words["held"].format(version=offer.version, date=long_date(offer.published, dates))
+        if len(held) < len(entry.languages):  # some languages are current: say which one is not
+            said = f"{language_name(offer.language, interface)}: {said}"
+        notes.append(f'<p class="note held">{escape(said)}</p>')
+    if entry.next_review is not None and entry.next_review <= dt.date.today():
+        said = words["review"].format(date=long_date(entry.next_review, dates))
+        notes.append(f'<p class="note review">{escape(said)}</p>')
+    return "".join(f"\n        {note}" for note in notes)
+
+
