@@ -415,10 +415,32 @@ def _print_left_to_fill_in(leaflet: Leaflet) -> bool:
 
 
 def _list(content: Path, out: Path) -> int:
-    """One block per leaflet: titles and translation state per language, sizes, freshness of the PDFs."""
-    for folder in _chosen_folders(content, []):
-        _list_leaflet(folder, out)
-    return EXIT_OK
+    """One block per leaflet: titles and translation state per language, sizes, freshness of the PDFs.
+    A leaflet whose files do not load is listed with its problems, and the rest still are: exit 2 at
+    the end if any was."""
+    reported: set[str] = set()
+    broken = False
+    for folder in leaflet_folders(content):  # every folder, even two whose broken files claim one id
+        try:
+            _list_leaflet(folder, out)
+        except ContentError as error:
+            _list_broken(folder, error, reported)
+            broken = True
+    return EXIT_BAD_INPUT if broken else EXIT_OK
+
+
+def _list_broken(folder: Path, error: ContentError, reported: set[str]) -> None:
+    """A leaflet that does not load: its id and its problems, each one line on stderr as `check` gives
+    them; a shared file's problem once, for the first leaflet it breaks."""
+    new = [message for message in error.messages if message not in reported]
+    earlier = len(error.messages) - len(new)
+    print(leaflet_id(folder) or folder.name)
+    print(f"  does not load: {_count(len(error.messages), 'problem')}"
+          f"{f', {earlier} of them listed above' if earlier else ''}; expected each fixed, then check",
+          flush=True)  # before its problems, which go to stderr
+    for message in new:
+        print(message, file=sys.stderr, flush=True)
+    reported.update(new)
 
 
 def _list_leaflet(folder: Path, out: Path) -> None:
