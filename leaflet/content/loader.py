@@ -298,7 +298,8 @@ def _read_document_control(reader: NodeReader, node: Node) -> DocumentControl | 
                      "expected a date after last_reviewed")
     if None in (code, version, published, reviewed, review_due):
         return None
-    return DocumentControl(code, version, published, reviewed, review_due, tuple(sources))
+    return DocumentControl(code, version, published, reviewed, review_due, tuple(sources),
+                           reader.location(keys["next_review"]))
 
 
 # --- <language>.yaml --------------------------------------------------------

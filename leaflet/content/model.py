@@ -269,6 +269,7 @@ class DocumentControl:
     last_reviewed: dt.date
     next_review: dt.date
     sources: tuple[Text, ...]
+    next_review_at: Location  # where next_review was written: `check` points there once the date has come
 
 
 @dataclass(frozen=True)
