@@ -1,5 +1,6 @@
 """Issue 24's care of a catalogue: when each leaflet's review is due (`list`, `check`, and the
-function the desk asks), and `list` going on past a leaflet that does not load."""
+function the desk asks), `list` going on past a leaflet that does not load, and hospital.yaml's
+`desk: drafts:` setting."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leaflet.content import Location, Text
+from leaflet.content import Location, Text, load_leaflet
 from leaflet.content.model import DocumentControl
 from leaflet.content.reviews import REVIEW_SOON_DAYS, review_due
 from tests.conftest import ROOT, run_cli
@@ -168,3 +169,48 @@ def test_two_leaflets_whose_facts_cannot_be_read_are_both_reported(catalogue: Pa
         assert result.returncode == 2
         assert [re.match(r"content/([a-z-]+)/leaflet\.yaml:\d+:\d+: \(yaml\)", line)[1]
                 for line in result.stderr.splitlines()] == ["quiet-room", "visit-day"], (command, result.stderr)
+
+
+# --- hospital.yaml's desk: drafts: ------------------------------------------------
+
+
+def test_the_desk_shows_drafts_unless_hospital_yaml_says_hide(catalogue: Path) -> None:
+    assert load_leaflet(catalogue / "visit-day").facts.desk.drafts == "show"
+    with (catalogue / "hospital.yaml").open("a", encoding="utf-8") as file:
+        file.write("desk:\n  drafts: hide\n")
+    assert cli(catalogue, "check").returncode == 0
+    assert {load_leaflet(catalogue / name).facts.desk.drafts for name in ("visit-day", "quiet-room")} == {"hide"}
+
+
+def test_a_single_leaflet_gives_the_desk_setting_in_its_own_leaflet_yaml(tmp_path: Path) -> None:
+    folder = tmp_path / "schedule"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "schedule", folder)
+    with (folder / "leaflet.yaml").open("a", encoding="utf-8") as file:
+        file.write("desk:\n  drafts: hide\n")
+    assert load_leaflet(folder).facts.desk.drafts == "hide"
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("desk:\n  drafts: maybe\n", "{n}:11: desk.drafts: found `maybe`; expected one of: show, hide"),
+    ("desk:\n  drafts: hide\n  colours: no\n", "{m}:3: desk.colours: unknown key; expected one of: drafts"),
+    ("desk: hide\n", "{n_desk}:7: desk: found text; expected a mapping (key: value pairs)"),
+])
+def test_a_desk_setting_that_cannot_be_read_is_refused_at_its_line(catalogue: Path, written: str, message: str) -> None:
+    hospital = catalogue / "hospital.yaml"
+    lines = len(hospital.read_text(encoding="utf-8").splitlines())
+    with hospital.open("a", encoding="utf-8") as file:
+        file.write(written)
+    result = cli(catalogue, "check")
+    assert result.returncode == 2
+    expected = "content/hospital.yaml:" + message.format(n=lines + 2, m=lines + 3, n_desk=lines + 1)
+    assert expected in result.stderr.splitlines(), result.stderr
+
+
+def test_the_desk_setting_is_given_once_in_a_catalogue(catalogue: Path) -> None:
+    """As every key hospital.yaml and leaflet.yaml share: in either file, never in both."""
+    for path in (catalogue / "hospital.yaml", catalogue / "visit-day" / "leaflet.yaml"):
+        with path.open("a", encoding="utf-8") as file:
+            file.write("desk:\n  drafts: show\n")
+    result = cli(catalogue, "check")
+    assert result.returncode == 2
+    assert re.search(r"^content/visit-day/leaflet\.yaml:\d+:1: desk: key given twice", result.stderr, re.MULTILINE)
