@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -24,6 +25,7 @@ from leaflet.outputs import (
 
 if TYPE_CHECKING:
     from leaflet.content import Leaflet
+    from leaflet.content.reviews import ReviewDue
     from leaflet.pdf import Expectations, Finding
 
 # Each command imports the stages it uses when it runs: a rebuild with nothing changed, or
@@ -408,8 +410,27 @@ def _check_leaflet(content: Path, mark_reviewed_language: str | None) -> int:
             print(status.summary())
         clean = clean and status.clean
     unfinished = _print_left_to_fill_in(leaflet)
+    _print_review_overdue(leaflet)
     check_fonts_cover(leaflet)  # the one rule `build` adds to loading (raises ContentError: exit 2)
     return EXIT_OK if clean and not unfinished else EXIT_CHECK_FAILED
+
+
+def _print_review_overdue(leaflet: Leaflet) -> None:
+    """`check`'s warning for a leaflet whose review date has come, at next_review, and its summary line.
+
+    A warning, not a finding: it leaves the exit code as it was, so that a date passing never fails
+    a build pipeline that runs `check` on content nobody changed."""
+    from leaflet.content.reviews import review_due
+
+    control = leaflet.facts.document_control
+    due = review_due(control, dt.date.today())
+    if due is None or not due.overdue:
+        return
+    when = (f"is due today ({_day(due.date)})" if due.days_since == 0
+            else f"was due on {_day(due.date)} ({_count(due.days_since, 'day')} ago)")
+    print(f"{control.next_review_at}: document_control.next_review: the review {when}; "
+          "expected the leaflet reviewed, then last_reviewed and next_review moved on")
+    print(f"{leaflet.facts.id}: 1 warning, review overdue (a warning leaves the exit code as it is)")
 
 
 def _print_left_to_fill_in(leaflet: Leaflet) -> bool:
@@ -426,14 +447,37 @@ def _print_left_to_fill_in(leaflet: Leaflet) -> bool:
 
 
 def _list(content: Path, out: Path) -> int:
-    """One block per leaflet: titles and translation state per language, sizes, freshness of the PDFs."""
-    for folder in _chosen_folders(content, []):
-        _list_leaflet(folder, out)
-    return EXIT_OK
+    """One block per leaflet: titles and translation state per language, review date, sizes, freshness
+    of the PDFs. A leaflet whose files do not load is listed with its problems, and the rest still
+    are: exit 2 at the end if any was."""
+    reported: set[str] = set()
+    broken = False
+    for folder in leaflet_folders(content):  # every folder, even two whose broken files claim one id
+        try:
+            _list_leaflet(folder, out)
+        except ContentError as error:
+            _list_broken(folder, error, reported)
+            broken = True
+    return EXIT_BAD_INPUT if broken else EXIT_OK
+
+
+def _list_broken(folder: Path, error: ContentError, reported: set[str]) -> None:
+    """A leaflet that does not load: its id and its problems, each one line on stderr as `check` gives
+    them; a shared file's problem once, for the first leaflet it breaks."""
+    new = [message for message in error.messages if message not in reported]
+    earlier = len(error.messages) - len(new)
+    print(leaflet_id(folder) or folder.name)
+    print(f"  does not load: {_count(len(error.messages), 'problem')}"
+          f"{f', {earlier} of them listed above' if earlier else ''}; expected each fixed, then check",
+          flush=True)  # before its problems, which go to stderr
+    for message in new:
+        print(message, file=sys.stderr, flush=True)
+    reported.update(new)
 
 
 def _list_leaflet(folder: Path, out: Path) -> None:
     from leaflet.content import load_leaflet
+    from leaflet.content.reviews import review_due
     from leaflet.translation import translation_status
     from leaflet.translation.status import SOURCE_LANGUAGE
 
@@ -447,9 +491,25 @@ def _list_leaflet(folder: Path, out: Path) -> None:
             stage = text.translation.status if text.translation else "reviewed"
             state = f"{stage}, {counts['missing']} missing, {counts['stale']} stale"
         print(f"  {language:<5} {text.title} ({text.subtitle})  [{state}]")
+    due = review_due(leaflet.facts.document_control, dt.date.today())
+    if due is not None:
+        print(f"  {_review_line(due)}")
     fresh = fresh_outputs(folder, None, list(SIZES), out, False)
     print(f"  sizes {', '.join(SIZES)}; {out}: "
           + (f"up to date ({len(fresh)} files)" if fresh else "not built, or older than the content"))
+
+
+def _review_line(due: ReviewDue) -> str:
+    """`list`'s line for a review that is due, or soon will be."""
+    if not due.overdue:
+        return f"review due in {_count(due.days_left, 'day')} ({_day(due.date)})"
+    since = "today" if due.days_since == 0 else f"{_count(due.days_since, 'day')} ago"
+    return f"review due: {_day(due.date)} ({since})"
+
+
+def _day(date: dt.date) -> str:
+    """A date as the hospital writes it: 25/11/2026."""
+    return date.strftime("%d/%m/%Y")
 
 
 def _export_po(language: str, content: Path, out: Path | None) -> int:

@@ -39,11 +39,12 @@ def leaflet_folders(content_dir: Path) -> list[Path]:
 
 
 def leaflet_id(folder: Path) -> str:
-    """A leaflet's id, read lightly: its folder's name in a catalogue, else leaflet.yaml's `id` ('' if unreadable)."""
+    """A leaflet's id, read lightly: its folder's name in a catalogue (also when leaflet.yaml cannot be
+    read, so that two broken leaflets keep two ids), else leaflet.yaml's `id` ('' if unreadable)."""
     try:
         facts = yaml.safe_load((folder / FACTS_FILE).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return ""
+        facts = None
     if is_catalogue(folder.parent) and not (isinstance(facts, dict) and "id" in facts):
         return folder.name
     identity = facts.get("id") if isinstance(facts, dict) else None

@@ -19,6 +19,7 @@ from leaflet.content.model import (
     Contact,
     ContactPanel,
     ContactText,
+    DeskSettings,
     DiagramBlock,
     DiagramLabel,
     DocumentControl,
@@ -149,7 +150,7 @@ def _load_facts(path: Path, shared: Path | None, errors: list[str]) -> LeafletFa
         return None
     fields = ("region", "calling_code", "brand", "contacts", "figures", "document_control")
     keys = reader.mapping(root, "", fields if shared else ("id", *fields),
-                          ("opening_hours", "shows_contacts", "diagrams", *(("id",) if shared else ())))
+                          ("opening_hours", "shows_contacts", "diagrams", "desk", *(("id",) if shared else ())))
     if keys is None or len(errors) > start:
         return None
     leaflet_id = reader.identifier(keys["id"], "id") if "id" in keys else path.parent.name
@@ -172,10 +173,22 @@ def _load_facts(path: Path, shared: Path | None, errors: list[str]) -> LeafletFa
     shown = _read_shown_contacts(reader, keys["shows_contacts"], contacts) if "shows_contacts" in keys else None
     diagrams = read_diagrams(reader, keys["diagrams"], Context(path.parent, figures or {})) \
         if "diagrams" in keys else {}
-    if len(errors) > start or None in (leaflet_id, region, calling_code, brand, figures, control):
+    desk = _read_desk(reader, keys["desk"]) if "desk" in keys else DeskSettings()
+    if len(errors) > start or None in (leaflet_id, region, calling_code, brand, figures, control, desk):
         return None
     return LeafletFacts(leaflet_id, str(region), str(calling_code), brand, hours, tuple(contacts), figures, control,
-                        shown, diagrams)
+                        shown, diagrams, desk)
+
+
+def _read_desk(reader: NodeReader, node: Node) -> DeskSettings | None:
+    """hospital.yaml's `desk:` (or a single leaflet's leaflet.yaml's): how the desk page offers the leaflets."""
+    keys = reader.mapping(node, "desk", (), ("drafts",))
+    if keys is None:
+        return None
+    if "drafts" not in keys:
+        return DeskSettings()
+    drafts = reader.choice(keys["drafts"], "desk.drafts", ("show", "hide"))
+    return DeskSettings(drafts) if drafts is not None else None
 
 
 def _read_shown_contacts(reader: NodeReader, node: Node, contacts: list[Contact]) -> tuple[str, ...] | None:
@@ -298,7 +311,8 @@ def _read_document_control(reader: NodeReader, node: Node) -> DocumentControl | 
                      "expected a date after last_reviewed")
     if None in (code, version, published, reviewed, review_due):
         return None
-    return DocumentControl(code, version, published, reviewed, review_due, tuple(sources))
+    return DocumentControl(code, version, published, reviewed, review_due, tuple(sources),
+                           reader.location(keys["next_review"]))
 
 
 # --- <language>.yaml --------------------------------------------------------

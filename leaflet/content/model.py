@@ -269,6 +269,18 @@ class DocumentControl:
     last_reviewed: dt.date
     next_review: dt.date
     sources: tuple[Text, ...]
+    next_review_at: Location  # where next_review was written: `check` points there once the date has come
+
+
+# Whether the desk offers a translation still marked draft (with its draft mark) or leaves it out.
+DraftsAtDesk = Literal["show", "hide"]
+
+
+@dataclass(frozen=True)
+class DeskSettings:
+    """How the desk page offers the catalogue (hospital.yaml's `desk:`)."""
+
+    drafts: DraftsAtDesk = "show"
 
 
 @dataclass(frozen=True)
@@ -285,6 +297,7 @@ class LeafletFacts:
     document_control: DocumentControl
     shows_contacts: tuple[str, ...] | None = None  # ids of the contacts this leaflet shows, in order; None: all
     diagrams: dict[str, DiagramSpec] = field(default_factory=dict)  # by the id sections name them with
+    desk: DeskSettings = field(default_factory=DeskSettings)
 
     def shown_contacts(self) -> tuple[Contact, ...]:
         """The contacts on this leaflet's contact card, in the order it shows them."""
