@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 import io
 import re
@@ -22,6 +23,7 @@ from starlette.testclient import TestClient
 
 from leaflet.build import BuildCheckError
 from leaflet.pdf import extract_text
+from leaflet.text.locale import long_date
 from leaflet.web.app import create_app
 from tests.conftest import ROOT, run_cli
 
@@ -256,3 +258,47 @@ def test_a_pdf_that_fails_its_checks_is_not_handed_out(tmp_path: Path) -> None:
         second = client.get("/leaflets/quiet-room/en/A4.pdf")
     assert (first.status_code, second.status_code) == (200, 200)
     assert second.content == first.content  # the edition before, which passed
+
+
+def test_a_card_says_its_review_is_due_and_stays_printable(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    facts = content / "visit-day" / "leaflet.yaml"
+    due = dt.date.today() - dt.timedelta(days=3)
+    facts.write_text(facts.read_text(encoding="utf-8").replace("next_review: 2027-04-01", f"next_review: {due}"),
+                     encoding="utf-8")
+    with TestClient(create_app(content, tmp_path / "output")) as client:
+        cards = _cards(client.get("/").text)
+        assert f"Review due since {long_date(due, 'en_PK')}: still printable" in cards["visit-day"]
+        assert "Review due" not in cards["quiet-room"]
+        assert "نظرِ ثانی واجب ہے" in _cards(client.get("/?lang=ur").text)["visit-day"]
+        assert client.get("/leaflets/visit-day/en/A4.pdf").status_code == 200
+
+
+@pytest.mark.parametrize("drafts", ["show", "hide"])
+def test_hospital_yaml_says_whether_the_desk_offers_draft_translations(tmp_path: Path, drafts: str) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    urdu = content / "visit-day" / "ur.yaml"
+    urdu.write_text(urdu.read_text(encoding="utf-8").replace("  status: reviewed\n", "  status: draft\n"),
+                    encoding="utf-8")
+    with (content / "hospital.yaml").open("a", encoding="utf-8") as file:
+        file.write(f"desk:\n  drafts: {drafts}\n")
+    with TestClient(create_app(content, tmp_path / "output"), raise_server_exceptions=False) as client:
+        card = _cards(client.get("/").text)["visit-day"]
+        offered = re.findall(r'<option value="([a-z]+)"', card)
+        urdu_pdf = client.get("/leaflets/visit-day/ur/A4.pdf")
+        english_pdf = client.get("/leaflets/visit-day/en/A4.pdf")
+    if drafts == "show":  # offered, with the draft mark on the card (and on every page of the PDF)
+        assert offered[:3] == ["en", "ur", "bilingual"] and "draft translation" in card
+        assert urdu_pdf.status_code == 200
+    else:
+        assert offered[:1] == ["en"] and "ur" not in offered and "bilingual" not in offered
+        assert "آپ کی آمد" not in card and urdu_pdf.status_code == 404
+    assert english_pdf.status_code == 200
+
+
+def _cards(page: str) -> dict[str, str]:
+    """Each leaflet's card on the desk page, by its id."""
+    return {match[1]: match[2] for match in re.finditer(r'<li class="leaflet[^"]*" data-id="([^"]+)"(.*?)</li>\n',
+                                                         page, re.S)}

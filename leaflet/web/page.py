@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 
 from leaflet.outputs import BILINGUAL
@@ -87,8 +86,8 @@ def _notes(entry: Entry, words: dict[str, str], interface: str) -> str:
         if len(held) < len(entry.languages):  # some languages are current: say which one is not
             said = f"{language_name(offer.language, interface)}: {said}"
         notes.append(f'<p class="note held">{escape(said)}</p>')
-    if entry.next_review is not None and entry.next_review <= dt.date.today():
-        said = words["review"].format(date=long_date(entry.next_review, dates))
+    if entry.review_due is not None:
+        said = words["review"].format(date=long_date(entry.review_due, dates))
         notes.append(f'<p class="note review">{escape(said)}</p>')
     return "".join(f"\n        {note}" for note in notes)
 

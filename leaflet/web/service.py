@@ -27,6 +27,7 @@ from pathlib import Path
 
 from leaflet.build import BuildCheckError, build_in_memory, edition_record, load_checked
 from leaflet.content import Leaflet
+from leaflet.content.reviews import review_due
 from leaflet.errors import ContentError
 from leaflet.outputs import (
     BILINGUAL,
@@ -80,7 +81,7 @@ class Offer:
 class Entry:
     id: str
     offers: tuple[Offer, ...]  # the languages offered, then 'bilingual' when there are several
-    next_review: dt.date | None = None
+    review_due: dt.date | None = None  # the date its review came due, once it has
     region: str | None = None  # whose conventions dates follow (hospital.yaml), when a good edition says
     problem: str | None = None  # the first content error, when no edition at all can be offered
 
@@ -185,10 +186,12 @@ class DeskService:
             offers.append(bilingual)
         newest = next((snapshot.leaflet for snapshots in state.good.values() for snapshot in snapshots[:1]
                        if snapshot.leaflet is not None), None)
-        review = newest.facts.document_control.next_review if newest else None
+        if newest is not None and newest.facts.desk.drafts == "hide":  # the hospital's choice (hospital.yaml)
+            offers = [offer for offer in offers if not offer.draft]
+        review = review_due(newest.facts.document_control, dt.date.today()) if newest else None
         problem = state.current.problems[0] if state.current and state.current.problems else None
-        return Entry(identity, tuple(offers), review, newest.facts.region if newest else None,
-                     None if offers else problem or "no edition")
+        return Entry(identity, tuple(offers), review.date if review and review.overdue else None,
+                     newest.facts.region if newest else None, None if offers else problem or "no edition")
 
     def _offer(self, identity: str, state: _Leaflet, language: str) -> Offer | None:
         good = state.good.get(language, [])
