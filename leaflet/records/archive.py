@@ -101,10 +101,7 @@ class Archive:
         """The content files an edition was built from (by name relative to the catalogue:
         `hospital.yaml`, `<leaflet>/ur.yaml`), as one zip, unless kept already; whether it was new.
         The desk builds a language's last good edition from them after a restart."""
-        digest = hashlib.sha256()
-        for name in sorted(files):
-            digest.update(name.encode() + b"\0" + files[name] + b"\0")
-        path = self.root / leaflet / _safe(version) / f"sources_{digest.hexdigest()[:_NAME_DIGITS]}.zip"
+        path = self.root / leaflet / _safe(version) / f"sources_{sources_fingerprint(files)[:_NAME_DIGITS]}.zip"
         manifest = path.with_suffix(".json")
         if manifest.is_file():
             return False
@@ -164,6 +161,14 @@ def now() -> str:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def sources_fingerprint(files: dict[str, bytes]) -> str:
+    """SHA-256 over content files, their names and bytes, in name order."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name] + b"\0")
+    return digest.hexdigest()
 
 
 def _safe(version: str) -> str:

@@ -41,7 +41,7 @@ from leaflet.outputs import (
     output_name,
 )
 from leaflet.pdf.merge import repeat_copies
-from leaflet.records.archive import Archive, sha256
+from leaflet.records.archive import Archive, sha256, sources_fingerprint
 from leaflet.records.printlog import Print, PrintLog, print_log_path
 
 SIZES = ("A4", "A5", "A5-booklet")
@@ -113,7 +113,7 @@ class NotAvailableError(Exception):
 class _Leaflet:
     """What the desk knows about one leaflet's folder."""
 
-    seen: str = ""  # fingerprint of the folder as last read
+    seen: str = ""  # content_fingerprint of the folder as last read
     current: Snapshot | None = None
     good: dict[str, list[Snapshot]] = field(default_factory=dict)  # by language (and 'bilingual'), newest first
     troubled: bool = False  # its files had a problem when last read
@@ -221,7 +221,11 @@ class DeskService:
     def _refresh(self, identity: str, folder: Path) -> _Leaflet:
         """The leaflet as its files are now: a new snapshot, checked, when they changed."""
         state = self.leaflets.setdefault(identity, _Leaflet())
-        seen = input_fingerprint(folder, available_languages(folder))
+        try:  # the content files alone: the program's own files cannot change what this process runs
+            seen = content_fingerprint(folder)
+        except OSError as error:  # a file another program holds (Windows), or one removed as it was read
+            log.warning("%s: cannot be read (%s); serving what was read before", error.filename, error.strerror)
+            return state
         if seen == state.seen:
             return state
         snapshot = self._snapshot(folder)
@@ -393,6 +397,11 @@ class DeskService:
                       self.archive.path_of(edition), error.strerror or error)
             return
         self.kept.add(digest)
+
+
+def content_fingerprint(folder: Path) -> str:
+    """Whether a leaflet's content files changed since last read (as the archive names their zip)."""
+    return sources_fingerprint({name: path.read_bytes() for name, path in leaflet_files(folder).items()})
 
 
 def _is_draft(leaflet: Leaflet, code: str) -> bool:
