@@ -28,6 +28,7 @@ from leaflet.outputs import (
     output_name,
 )
 from leaflet.pdf.merge import repeat_copies
+from leaflet.records import PrintLog, print_log_path
 
 SIZES = ("A4", "A5", "A5-booklet")
 MAX_COPIES = 50
@@ -55,6 +56,7 @@ class DeskService:
         self.pdfs: dict[tuple[str, ...], bytes] = {}
         self.pending: dict[tuple[str, ...], asyncio.Future[bytes]] = {}
         self.entries: dict[str, tuple[str, Entry]] = {}
+        self.print_log = PrintLog(print_log_path(out_dir))
         for _ in range(workers):  # start the workers now, with the layout imported, not at the first click
             self.pool.submit(_ready)
 
