@@ -88,7 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     serve_parser = commands.add_parser(
         "serve", help="the desk page: pick a leaflet in a browser and print it",
         description="Serve the desk page: every leaflet of the catalogue, opened as a PDF ready to print. "
-                    "Read-only: nothing in content/ or output/ changes.")
+                    "It changes nothing in content/ or the leaflets in output/; it records each PDF served "
+                    "in output/print-log.sqlite (no patient data; see `report`).")
     _content_option(serve_parser)
     serve_parser.add_argument("--host", default="127.0.0.1",
                               help="address to listen on (default: 127.0.0.1, this PC only; "
