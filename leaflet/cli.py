@@ -1,4 +1,4 @@
-"""Command line: `build` (the default), `check` and `validate`."""
+"""Command line: `build` (the default), `check`, `validate`, `report` and the others `--help` lists."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from leaflet.content import Leaflet
     from leaflet.content.reviews import ReviewDue
     from leaflet.pdf import Expectations, Finding
+    from leaflet.records import MonthRow
 
 # Each command imports the stages it uses when it runs: a rebuild with nothing changed, or
 # `--help`, never loads the layout engine.
@@ -89,7 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     serve_parser = commands.add_parser(
         "serve", help="the desk page: pick a leaflet in a browser and print it",
         description="Serve the desk page: every leaflet of the catalogue, opened as a PDF ready to print. "
-                    "Read-only: nothing in content/ or output/ changes.")
+                    "It changes nothing in content/ or the leaflets in output/; it records each PDF served "
+                    "in output/print-log.sqlite (no patient data; see `report`).")
     _content_option(serve_parser)
     serve_parser.add_argument("--host", default="127.0.0.1",
                               help="address to listen on (default: 127.0.0.1, this PC only; "
@@ -164,6 +166,16 @@ def _parser() -> argparse.ArgumentParser:
     list_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
                              help="output folder to compare with (default: output)")
 
+    report_parser = commands.add_parser(
+        "report", help="prints and pages per leaflet and language per month, from the desk's print log",
+        description="Read the desk's print log (<out>/print-log.sqlite) and print, per month, leaflet and "
+                    "language, how many prints (copies) and pages the desk served: for stock and reordering "
+                    "at the print shop. Months are in this PC's local time.")
+    report_parser.add_argument("--since", metavar="YYYY-MM-DD", help="count prints from this day on (default: all)")
+    report_parser.add_argument("--csv", type=Path, metavar="FILE", help="also write the rows to FILE as CSV (UTF-8)")
+    report_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
+                               help="output folder the desk serves from, where the log is (default: output)")
+
     validate_parser = commands.add_parser(
         "validate", help="run the PDF checks on built files",
         description="Run the PDF checks on built files (named as the build names them: "
@@ -202,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
             return _validate(args.files, args.content, args.json)
         if args.command == "archive":
             return _archive(args.out, args.ids)
+        if args.command == "report":
+            return _report(args.out, args.since, args.csv)
         if args.command == "serve":
             return _serve(args.content, args.out, args.host, args.port)
         if args.command == "build":
@@ -634,6 +648,59 @@ def _print_report(report) -> None:
 
 def _count(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def _report(out: Path, since_text: str | None, csv_file: Path | None) -> int:
+    """The print log as a table (and a CSV file): prints and pages per month, leaflet and language."""
+    from leaflet.records import PrintLog, PrintLogError, parse_day, print_log_path
+
+    try:
+        since = parse_day(since_text) if since_text is not None else None
+    except ValueError:
+        print(f"--since: `{since_text}` is not a date; expected YYYY-MM-DD", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    path = print_log_path(out)
+    try:
+        rows = PrintLog(path).months(since)
+    except PrintLogError as error:
+        print(f"{error}; expected the file the desk writes (move it aside and the desk starts a new one)",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if rows:
+        _print_months(rows)
+    else:
+        print(f"no prints recorded {f'since {since}' if since else 'yet'} in {path}")
+    if csv_file is not None:
+        _write_months_csv(csv_file, rows)
+        print(f"wrote {csv_file}")
+    return EXIT_OK
+
+
+REPORT_COLUMNS = ("month", "leaflet", "language", "prints", "pages")
+
+
+def _print_months(rows: list[MonthRow]) -> None:
+    """An aligned table, numbers to the right, and a total line under it."""
+    cells = [(row.month, row.leaflet, row.language, str(row.prints), str(row.pages)) for row in rows]
+    total = ("total", "", "", str(sum(row.prints for row in rows)), str(sum(row.pages for row in rows)))
+    widths = [max(len(line[column]) for line in [REPORT_COLUMNS, *cells, total]) for column in range(5)]
+    for line in [REPORT_COLUMNS, *cells, total]:
+        words = [line[0].ljust(widths[0]), line[1].ljust(widths[1]), line[2].ljust(widths[2]),
+                 line[3].rjust(widths[3]), line[4].rjust(widths[4])]
+        print("  ".join(words))
+
+
+def _write_months_csv(path: Path, rows: list[MonthRow]) -> None:
+    import csv
+    import io
+
+    from leaflet.pdf.output import write_atomically
+
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(REPORT_COLUMNS)
+    writer.writerows((row.month, row.leaflet, row.language, row.prints, row.pages) for row in rows)
+    write_atomically(path, text.getvalue().encode("utf-8"))
 
 
 def _serve(content: Path, out: Path, host: str, port: int) -> int:

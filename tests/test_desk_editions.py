@@ -100,6 +100,14 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def children(pid: int) -> list[int]:
+    """The processes a process started (Linux; elsewhere none are known)."""
+    tasks = Path(f"/proc/{pid}/task")
+    if not tasks.is_dir():
+        return []
+    return [int(child) for task in tasks.iterdir() for child in (task / "children").read_text().split()]
+
+
 def title_of(pdf: bytes) -> str:
     """The leaflet's title as the PDF's metadata gives it (without its subtitle)."""
     return str(PdfReader(io.BytesIO(pdf)).metadata.title).split(" (")[0]
@@ -206,9 +214,14 @@ def test_a_kill_loses_no_record_and_leaves_no_partial_file(tmp_path: Path) -> No
         in_flight = threading.Thread(target=lambda: ask(running.address + "/leaflets/visit-day/ur/A5-booklet.pdf"))
         in_flight.start()
         time.sleep(1.0)  # the booklet is being built
+        workers = children(running.process.pid)
         running.process.send_signal(signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
         running.process.wait(timeout=30)
         in_flight.join(timeout=30)
+    deadline = time.monotonic() + 20  # its workers end with it, not left waiting for work forever
+    while [pid for pid in workers if Path(f"/proc/{pid}").exists()] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
     archive = Archive(out)
     for edition in archive.editions():  # every edition whole: its manifest says the hash of its bytes
         assert sha(archive.read(edition)) == edition.sha256

@@ -4,12 +4,15 @@
     GET /leaflets/<id>/<lang>/<size>.pdf    a leaflet (?copies=N, 1 to 50), its last good edition; each on the print log
     GET /leaflets/<id>?lang=&size=&copies=  the page's form: redirects to the PDF's address
     GET /covers/<id>.png[?lang=CODE]        a leaflet's cover, small (in that language if it has it)
+    GET /report[?since=YYYY-MM-DD&lang=ur]  the print report: prints and pages per month, leaflet and language
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
+import logging
 import re
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,13 +25,15 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from leaflet.records.printlog import Print
+from leaflet.records import Print, PrintLogError, parse_day
 from leaflet.web.page import render_page
+from leaflet.web.report import render_report
 from leaflet.web.service import MAX_COPIES, SIZES, DeskService, NotAvailableError, UnknownLeafletError
 from leaflet.web.words import WORDS
 
 STATIC = Path(__file__).parent / "static"
 FONTS = Path(__file__).resolve().parents[2] / "fonts"
+log = logging.getLogger("leaflet.desk")
 
 
 def create_app(content_dir: Path, out_dir: Path) -> Starlette:
@@ -91,6 +96,17 @@ def create_app(content_dir: Path, out_dir: Path) -> Starlette:
         image.save(png, format="PNG", optimize=True)
         return Response(png.getvalue(), media_type="image/png", headers={"ETag": f'"{served.etag}-cover"'})
 
+    async def report(request: Request) -> Response:
+        interface = request.query_params.get("lang", "en")
+        interface = interface if interface in WORDS else "en"
+        since = _since(request.query_params.get("since", ""))
+        try:
+            rows = await asyncio.to_thread(service.print_log.months, since)
+        except PrintLogError as error:  # the page still answers; the desk's log says why
+            log.warning("%s", error)
+            return HTMLResponse(render_report([], interface, since, readable=False))
+        return HTMLResponse(render_report(rows, interface, since))
+
     async def plain_error(_request: Request, error: Exception) -> Response:
         status = error.status_code if isinstance(error, HTTPException) else 500
         detail = error.detail if isinstance(error, HTTPException) else "Something went wrong."
@@ -101,6 +117,7 @@ def create_app(content_dir: Path, out_dir: Path) -> Starlette:
         Route("/leaflets/{id:str}/{lang:str}/{size:str}.pdf", leaflet_pdf),
         Route("/leaflets/{id:str}", choose),
         Route("/covers/{id:str}.png", cover),
+        Route("/report", report),
         Mount("/static", StaticFiles(directory=STATIC)),
         Mount("/fonts", StaticFiles(directory=FONTS)),
     ]
@@ -108,6 +125,14 @@ def create_app(content_dir: Path, out_dir: Path) -> Starlette:
                     exception_handlers={HTTPException: plain_error, Exception: plain_error})
     app.state.service = service
     return app
+
+
+def _since(value: str) -> dt.date | None:
+    """The report's first day; none (all prints) for an empty value, as the page's date field sends it."""
+    try:
+        return parse_day(value) if value else None
+    except ValueError as error:
+        raise HTTPException(400, "since must be a date written YYYY-MM-DD.") from error
 
 
 def _large(value: str, size: str) -> bool:

@@ -25,6 +25,7 @@ def render_page(entries: list[Entry], interface: str) -> str:
 <body>
 <header>
   <h1>{escape(words["title"])}</h1>
+  <a class="to-page" href="/report?lang={interface}">{escape(words["report"])}</a>
   <a class="switch" href="/?lang={other}" lang="{other}">{escape(words["switch"])}</a>
 </header>
 <main>

@@ -18,8 +18,12 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import multiprocessing
+import multiprocessing.connection
+import os
 import shutil
 import tempfile
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -41,8 +45,8 @@ from leaflet.outputs import (
     output_name,
 )
 from leaflet.pdf.merge import repeat_copies
+from leaflet.records import Print, PrintLog, print_log_path
 from leaflet.records.archive import Archive, sha256, sources_fingerprint
-from leaflet.records.printlog import Print, PrintLog, print_log_path
 
 SIZES = ("A4", "A5", "A5-booklet")
 MAX_COPIES = 50
@@ -126,7 +130,8 @@ class DeskService:
         self.archive = Archive(out_dir)
         self.archive.sweep()
         self.print_log = PrintLog(print_log_path(out_dir))
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                                        initializer=_end_with_parent)
         self.scratch = Path(tempfile.mkdtemp(prefix="leaflet-desk-"))  # the snapshots
         self.pdfs: dict[tuple[str, ...], bytes] = {}
         self.pending: dict[tuple[str, ...], asyncio.Future[bytes]] = {}
@@ -419,6 +424,20 @@ def _page_count(data: bytes) -> int:
     import pypdfium2 as pdfium
 
     return len(pdfium.PdfDocument(data))
+
+
+def _end_with_parent() -> None:
+    """In a worker: exit when the desk does, however it ends. A killed desk (SIGKILL, Task Manager)
+    would else leave its workers waiting for work forever, each holding the console it was started
+    from and the memory of the whole layout engine."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_when_ended, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_when_ended(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(0)
 
 
 def _ready() -> bool:

@@ -12,6 +12,15 @@ WORDS: dict[str, dict[str, str]] = {
         "none": "No leaflet has these words in its title.", "hint": "Open the PDF, then press Print.",
         "held": "An update is being prepared; you are printing version {version} of {date}.",
         "review": "Review due since {date}: still printable; tell the leaflet's editor.",
+        # the print report (/report), for the staff who reorder printed stock
+        "report": "Print report", "leaflets": "Leaflets", "since": "Since", "show": "Show",
+        "recorded": "Each PDF the desk opens is counted here: leaflet, language, size, copies and pages. "
+                    "Nothing about patients is recorded.",
+        "chart": "Prints per leaflet, by month", "table": "Prints and pages per leaflet and language, by month",
+        "from": "from {date}", "month": "Month", "leaflet": "Leaflet", "prints": "Prints", "pages": "Pages",
+        "total": "Total", "empty": "No prints recorded yet.", "empty since": "No prints recorded since {date}.",
+        "unreadable": "The print log cannot be read just now (the desk's log says why). "
+                      "Leaflets still open and print as usual.",
     },
     "ur": {
         "title": "مریضوں کے لیے کتابچے", "search": "کتابچہ تلاش کریں", "language": "زبان", "size": "سائز",
@@ -22,6 +31,14 @@ WORDS: dict[str, dict[str, str]] = {
         "none": "کسی کتابچے کے عنوان میں یہ الفاظ نہیں۔", "hint": "PDF کھولیں، پھر پرنٹ دبائیں۔",
         "held": "نیا ایڈیشن تیار ہو رہا ہے؛ آپ {date} کا ورژن {version} پرنٹ کر رہے ہیں۔",
         "review": "{date} سے نظرِ ثانی واجب ہے: پرنٹ ہو سکتا ہے؛ کتابچے کے مدیر کو بتائیں۔",
+        "report": "پرنٹ رپورٹ", "leaflets": "کتابچے", "since": "اس تاریخ سے", "show": "دکھائیں",
+        "recorded": "ڈیسک سے کھلنے والی ہر PDF یہاں گنی جاتی ہے: کتابچہ، زبان، سائز، کاپیاں اور صفحات۔ "
+                    "مریضوں کے بارے میں کچھ درج نہیں ہوتا۔",
+        "chart": "ہر مہینے، ہر کتابچے کے پرنٹ", "table": "ہر مہینے، ہر کتابچے اور زبان کے پرنٹ اور صفحات",
+        "from": "{date} سے", "month": "مہینہ", "leaflet": "کتابچہ", "prints": "پرنٹ", "pages": "صفحات",
+        "total": "کل", "empty": "ابھی تک کوئی پرنٹ درج نہیں ہوا۔", "empty since": "{date} سے کوئی پرنٹ درج نہیں ہوا۔",
+        "unreadable": "پرنٹ کا ریکارڈ ابھی پڑھا نہیں جا سکتا (وجہ ڈیسک کے لاگ میں درج ہے)۔ "
+                      "کتابچے معمول کے مطابق کھلتے اور پرنٹ ہوتے ہیں۔",
     },
 }
 DIRECTION = {"en": "ltr", "ur": "rtl"}
