@@ -7,6 +7,8 @@ desks do; the server's log is its stderr.
 from __future__ import annotations
 
 import contextlib
+import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -18,6 +20,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,6 +28,7 @@ import httpx2
 import pytest
 from pypdf import PdfReader
 
+from leaflet.records import PrintLog, print_log_path
 from leaflet.records.archive import Archive
 from tests.conftest import ROOT, run_cli
 
@@ -144,6 +148,13 @@ def test_an_urdu_typo_holds_back_nothing_and_the_fix_is_served_next(tmp_path: Pa
         assert title_of(after.content) == "آپ کی آمد و رفت"
         assert "An update is being prepared" not in running.get("/").text
         assert "visit-day: its files check again; serving the new edition" in running.log()
+    # each PDF served is on the print log once: the report counts six, four of them Urdu
+    report = run_cli("report", "--out", str(out), "--csv", str(tmp_path / "prints.csv"))
+    assert report.returncode == 0, report.stderr
+    rows = list(csv.DictReader((tmp_path / "prints.csv").open(encoding="utf-8")))
+    month = dt.date.today().strftime("%Y-%m")
+    assert {(row["month"], row["leaflet"], row["language"], row["prints"]) for row in rows} == {
+        (month, "visit-day", "en", "2"), (month, "visit-day", "ur", "4")}
     kept = {(edition.file, title) for edition in Archive(out).editions("visit-day")
             for title in [edition.languages[0].title]}
     assert kept == {("visit-day_en_A4.pdf", "Your Visit"), ("visit-day_ur_A4.pdf", "آپ کی آمد"),
@@ -222,6 +233,8 @@ def test_a_kill_loses_no_record_and_leaves_no_partial_file(tmp_path: Path) -> No
     while [pid for pid in workers if Path(f"/proc/{pid}").exists()] and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+    recorded = {(row.language, row.prints) for row in PrintLog(print_log_path(out)).months()}
+    assert {("en", 1), ("ur", 1)} <= recorded  # the two prints before the kill
     archive = Archive(out)
     for edition in archive.editions():  # every edition whole: its manifest says the hash of its bytes
         assert sha(archive.read(edition)) == edition.sha256
@@ -264,3 +277,39 @@ def test_an_archive_manifest_says_what_the_file_is(tmp_path: Path) -> None:
                                    {"code": "ur", "title": "آپ کی آمد", "translation": "reviewed"}]
     assert record["sha256"] == sha((out / "visit-day_bilingual_A4.pdf").read_bytes())
     assert record["pages"] == len(PdfReader(out / "visit-day_bilingual_A4.pdf").pages)
+
+
+def test_twenty_desks_printing_at_once_lose_no_record(tmp_path: Path) -> None:
+    content, out = catalogue(tmp_path)
+    assert run_cli("build", "visit-day", "--content", str(content), "--out", str(out)).returncode == 0
+    choices = [f"/leaflets/visit-day/{language}/{size}.pdf?copies={copies}"
+               for language in ("en", "ur", "bilingual") for size in ("A4", "A5") for copies in (1, 3)]
+    with desk(content, out) as running:
+        def desk_prints(number: int) -> list[int]:  # one desk: five prints, one after the other
+            with httpx2.Client(base_url=running.address, timeout=120) as client:
+                return [client.get(choices[(number + turn) % len(choices)]).status_code for turn in range(5)]
+
+        with ThreadPoolExecutor(max_workers=20) as desks:
+            statuses = [status for answered in desks.map(desk_prints, range(20)) for status in answered]
+    assert statuses == [200] * 100
+    asked = [choices[(number + turn) % len(choices)] for number in range(20) for turn in range(5)]
+    rows = PrintLog(print_log_path(out)).months()
+    assert sum(row.prints for row in rows) == sum(int(address[-1]) for address in asked)
+    for language in ("en", "ur", "bilingual"):
+        wanted = sum(int(address[-1]) for address in asked if f"/{language}/" in address)
+        assert sum(row.prints for row in rows if row.language == language) == wanted
+
+
+def test_a_corrupt_print_log_is_said_in_the_log_and_the_prints_come_after(tmp_path: Path) -> None:
+    content, out = catalogue(tmp_path)
+    log_file = print_log_path(out)
+    out.mkdir()
+    log_file.write_bytes(b"not a database, whatever an editor saved here" * 100)
+    with desk(content, out) as running:
+        first = running.get("/leaflets/quiet-room/en/A4.pdf")
+        assert first.status_code == 200
+        assert f"print log {log_file}: file is not a database; kept 1 print" in running.log()
+        log_file.rename(tmp_path / "corrupt.sqlite")  # moved aside, as the README says
+        assert running.get("/leaflets/quiet-room/en/A5.pdf").status_code == 200
+    rows = PrintLog(log_file).months()
+    assert sum(row.prints for row in rows) == 2  # the print kept in memory, and the one after
