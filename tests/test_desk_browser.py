@@ -7,51 +7,25 @@ that skip into a failure (`.ci/run` installs Debian's chromium first).
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
 from pypdf import PdfReader
 
 from leaflet.pdf import extract_text
 from tests.conftest import ROOT
+from tests.deskserver import chromium, running_desk
 
 FIXTURE = ROOT / "tests" / "fixtures" / "catalogue"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    if CHROMIUM is None:
-        if os.environ.get("LEAFLET_REQUIRE_BROWSER") == "1":
-            pytest.fail("no Chromium found; CI must install it (apt-get install -y chromium)")
-        pytest.skip("no Chromium installed")
+    chromium()
     content = tmp_path_factory.mktemp("desk") / "content"
     shutil.copytree(FIXTURE, content)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, str(ROOT / "make_leaflet.py"), "serve", "--content", str(content),
-                                "--port", str(port), "--out", str(content.parent / "output")],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    address = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        raise AssertionError(process.communicate()[1])
-    yield address
-    process.terminate()
-    process.wait(timeout=20)
+    with running_desk(content, content.parent / "output") as desk:
+        yield desk.address
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +33,7 @@ def browser(server):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        browser = playwright.chromium.launch(executable_path=chromium(), headless=True)
         yield browser
         browser.close()
 

@@ -12,75 +12,29 @@ import datetime as dt
 import hashlib
 import io
 import json
+import logging
 import shutil
 import signal
-import socket
-import subprocess
+import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx2
 import pytest
 from pypdf import PdfReader
+from starlette.testclient import TestClient
 
 from leaflet.records import PrintLog, print_log_path
 from leaflet.records.archive import Archive
+from leaflet.web.app import create_app
 from tests.conftest import ROOT, run_cli
+from tests.deskserver import running_desk
 
 FIXTURE = ROOT / "tests" / "fixtures" / "catalogue"
 UNCLOSED_QUOTE = ("title: آپ کی آمد", 'title: "آپ کی آمد')  # a translator's save, mid-edit
-
-
-class Desk:
-    """A running `serve` process: its address, its log so far, and what it answered."""
-
-    def __init__(self, process: subprocess.Popen[str], port: int, log: Path) -> None:
-        self.process, self.address, self.log_file = process, f"http://127.0.0.1:{port}", log
-        self.statuses: list[int] = []
-
-    def get(self, path: str, timeout: float = 120) -> httpx2.Response:
-        response = httpx2.get(self.address + path, timeout=timeout)
-        self.statuses.append(response.status_code)
-        return response
-
-    def log(self) -> str:
-        return self.log_file.read_text(encoding="utf-8")
-
-
-@contextmanager
-def desk(content: Path, out: Path, preexec: Callable[[], None] | None = None) -> Iterator[Desk]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = out.parent / f"desk-{port}.log"
-    with log.open("w", encoding="utf-8") as errors:
-        process = subprocess.Popen([sys.executable, str(ROOT / "make_leaflet.py"), "serve", "--content", str(content),
-                                    "--out", str(out), "--port", str(port)],
-                                   stdout=subprocess.PIPE, stderr=errors, text=True, preexec_fn=preexec)
-    running = Desk(process, port, log)
-    try:
-        assert process.stdout is not None
-        assert process.stdout.readline().startswith("Open http://"), running.log()
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, running.log()
-                time.sleep(0.1)
-        yield running
-    finally:
-        if process.poll() is None:
-            process.terminate()
-        process.wait(timeout=30)
-        process.stdout.close()
-    assert not [status for status in running.statuses if status >= 500], running.log()
 
 
 def catalogue(tmp_path: Path) -> tuple[Path, Path]:
@@ -120,7 +74,7 @@ def title_of(pdf: bytes) -> str:
 def test_an_urdu_typo_holds_back_nothing_and_the_fix_is_served_next(tmp_path: Path) -> None:
     content, out = catalogue(tmp_path)
     urdu = content / "visit-day" / "ur.yaml"
-    with desk(content, out) as running:
+    with running_desk(content, out) as running:
         before = {language: running.get(f"/leaflets/visit-day/{language}/A4.pdf") for language in ("en", "ur")}
         assert [response.status_code for response in before.values()] == [200, 200]
         edit(urdu, *UNCLOSED_QUOTE)
@@ -166,7 +120,7 @@ def test_after_a_restart_the_archive_gives_back_the_last_good_edition(tmp_path: 
     assert run_cli("build", "--content", str(content), "--out", str(out)).returncode == 0
     edit(content / "visit-day" / "ur.yaml", *UNCLOSED_QUOTE)
     edit(content / "quiet-room" / "en.yaml", "title: The Quiet Room", "title:")
-    with desk(content, out) as running:
+    with running_desk(content, out) as running:
         urdu = running.get("/leaflets/visit-day/ur/A5.pdf")
         assert urdu.status_code == 200 and urdu.content == (out / "visit-day_ur_A5.pdf").read_bytes()
         large = running.get("/leaflets/visit-day/ur/A4.pdf?large=1")  # never built: made from the kept sources
@@ -181,7 +135,7 @@ def test_after_a_restart_the_archive_gives_back_the_last_good_edition(tmp_path: 
 def test_with_no_good_edition_kept_a_broken_leaflet_is_a_plain_404(tmp_path: Path) -> None:
     content, out = catalogue(tmp_path)
     edit(content / "quiet-room" / "en.yaml", "title: The Quiet Room", "title:")
-    with desk(content, out) as running:
+    with running_desk(content, out) as running:
         response = running.get("/leaflets/quiet-room/en/A4.pdf")
         assert response.status_code == 404 and "Traceback" not in response.text
         page = running.get("/")
@@ -219,7 +173,7 @@ def test_build_keeps_each_distinct_pdf_once_and_never_overwrites(tmp_path: Path)
 
 def test_a_kill_loses_no_record_and_leaves_no_partial_file(tmp_path: Path) -> None:
     content, out = catalogue(tmp_path)
-    with desk(content, out) as running:
+    with running_desk(content, out) as running:
         for language in ("en", "ur"):
             assert running.get(f"/leaflets/visit-day/{language}/A4.pdf").status_code == 200
         in_flight = threading.Thread(target=lambda: ask(running.address + "/leaflets/visit-day/ur/A5-booklet.pdf"))
@@ -241,7 +195,7 @@ def test_a_kill_loses_no_record_and_leaves_no_partial_file(tmp_path: Path) -> No
     manifests = {path.with_suffix(".pdf") for path in archive.root.glob("*/*/*.json")}
     assert {path for path in archive.root.glob("*/*/*.pdf")} <= manifests
     assert not list((archive.root / ".incoming").iterdir())
-    with desk(content, out) as running:  # started again on the same folder: the earlier prints are there
+    with running_desk(content, out) as running:  # started again on the same folder: the earlier prints are there
         assert running.get("/leaflets/visit-day/en/A4.pdf").status_code == 200
     assert {edition.file for edition in archive.editions()} >= {"visit-day_en_A4.pdf", "visit-day_ur_A4.pdf"}
 
@@ -255,7 +209,7 @@ def test_a_full_disk_while_archiving_still_serves_and_leaves_nothing_half_writte
         resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
 
     content, out = catalogue(tmp_path)
-    with desk(content, out, preexec=small_disk) as running:
+    with running_desk(content, out, preexec=small_disk) as running:
         urdu = running.get("/leaflets/visit-day/ur/A4.pdf")  # about 140 KB: it cannot be archived
         assert urdu.status_code == 200 and title_of(urdu.content) == "آپ کی آمد"
         assert "archive: could not keep" in running.log() and "File too large" in running.log()
@@ -284,7 +238,7 @@ def test_twenty_desks_printing_at_once_lose_no_record(tmp_path: Path) -> None:
     assert run_cli("build", "visit-day", "--content", str(content), "--out", str(out)).returncode == 0
     choices = [f"/leaflets/visit-day/{language}/{size}.pdf?copies={copies}"
                for language in ("en", "ur", "bilingual") for size in ("A4", "A5") for copies in (1, 3)]
-    with desk(content, out) as running:
+    with running_desk(content, out) as running:
         def desk_prints(number: int) -> list[int]:  # one desk: five prints, one after the other
             with httpx2.Client(base_url=running.address, timeout=120) as client:
                 return [client.get(choices[(number + turn) % len(choices)]).status_code for turn in range(5)]
@@ -305,7 +259,7 @@ def test_a_corrupt_print_log_is_said_in_the_log_and_the_prints_come_after(tmp_pa
     log_file = print_log_path(out)
     out.mkdir()
     log_file.write_bytes(b"not a database, whatever an editor saved here" * 100)
-    with desk(content, out) as running:
+    with running_desk(content, out) as running:
         first = running.get("/leaflets/quiet-room/en/A4.pdf")
         assert first.status_code == 200
         assert f"print log {log_file}: file is not a database; kept 1 print" in running.log()
@@ -313,3 +267,22 @@ def test_a_corrupt_print_log_is_said_in_the_log_and_the_prints_come_after(tmp_pa
         assert running.get("/leaflets/quiet-room/en/A5.pdf").status_code == 200
     rows = PrintLog(log_file).months()
     assert sum(row.prints for row in rows) == 2  # the print kept in memory, and the one after
+
+
+def test_a_locked_print_log_holds_up_no_print_and_is_written_once_free(tmp_path: Path, caplog) -> None:
+    content, out = catalogue(tmp_path)
+    with TestClient(create_app(content, out)) as client:
+        assert client.get("/leaflets/quiet-room/en/A4.pdf").status_code == 200  # the log made
+        holder = sqlite3.connect(print_log_path(out), isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")  # another program holds the file (a backup, a viewer)
+        try:
+            with caplog.at_level(logging.WARNING, logger="leaflet.desk"):
+                locked = client.get("/leaflets/quiet-room/en/A5.pdf")
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert locked.status_code == 200
+        assert f"print log {print_log_path(out)}: database is locked; kept 1 print" in caplog.text
+        assert client.get("/leaflets/quiet-room/en/A4.pdf?copies=2").status_code == 200  # tried again
+    rows = PrintLog(print_log_path(out)).months()
+    assert sum(row.prints for row in rows) == 4 and sum(row.pages for row in rows) == 4

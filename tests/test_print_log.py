@@ -7,13 +7,9 @@ import csv
 import datetime as dt
 import io
 import logging
-import os
 import re
 import shutil
-import socket
 import sqlite3
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -29,9 +25,9 @@ from leaflet.records import MonthRow, Print, PrintLog, PrintLogError, print_log_
 from leaflet.records import printlog as printlog_module
 from leaflet.web.app import create_app
 from tests.conftest import ROOT, run_cli
+from tests.deskserver import chromium, running_desk
 
 FIXTURE = ROOT / "tests" / "fixtures" / "catalogue"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def a_print(when: dt.datetime, leaflet: str = "visit-day", language: str = "en", copies: int = 1,
@@ -350,34 +346,15 @@ def test_the_report_page_without_a_log_or_with_a_broken_one(tmp_path: Path, capl
 
 @pytest.fixture(scope="module")
 def served_report(tmp_path_factory):
-    if CHROMIUM is None:
-        if os.environ.get("LEAFLET_REQUIRE_BROWSER") == "1":
-            pytest.fail("no Chromium found; CI must install it (apt-get install -y chromium)")
-        pytest.skip("no Chromium installed")
+    path = chromium()
     out = tmp_path_factory.mktemp("served") / "output"
     filled_log(out)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, str(ROOT / "make_leaflet.py"), "serve", "--content", str(FIXTURE),
-                                "--port", str(port), "--out", str(out)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert process.stdout.readline().startswith("Open http://")  # printed just before it listens
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.2)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        yield browser, f"http://127.0.0.1:{port}"
+    with running_desk(FIXTURE, out) as desk, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, headless=True, args=["--no-sandbox"])
+        yield browser, desk.address
         browser.close()
-    process.terminate()
-    process.wait(timeout=20)
 
 
 @pytest.mark.parametrize("width", [360, 1280])

@@ -49,7 +49,7 @@ class Edition:
     version: str
     published: str  # ISO date, from document_control
     next_review: str  # ISO date, from document_control
-    file: str  # the name the build gives it in output/, e.g. liver-metastases_ur_A5.pdf
+    file: str  # the name the build gives it in output/, e.g. <id>_ur_A5.pdf
     languages: tuple[LanguageRecord, ...]
     built: str  # when it was first kept, ISO time in UTC
     fingerprint: str  # of everything it was built from (outputs.input_fingerprint)

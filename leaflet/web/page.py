@@ -6,6 +6,7 @@ from html import escape
 
 from leaflet.outputs import BILINGUAL
 from leaflet.text.locale import language_name, locale_for, long_date
+from leaflet.web.frame import framed
 from leaflet.web.service import MAX_COPIES, SIZES, Entry
 from leaflet.web.words import DIRECTION, WORDS
 
@@ -14,34 +15,16 @@ def render_page(entries: list[Entry], interface: str) -> str:
     words = WORDS[interface]
     other = "en" if interface == "ur" else "ur"
     cards = "\n".join(_card(entry, words, interface) for entry in entries)
-    return f"""<!doctype html>
-<html lang="{interface}" dir="{DIRECTION[interface]}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(words["title"])}</title>
-<link rel="stylesheet" href="/static/desk.css">
-</head>
-<body>
-<header>
-  <h1>{escape(words["title"])}</h1>
-  <a class="to-page" href="/report?lang={interface}">{escape(words["report"])}</a>
-  <a class="switch" href="/?lang={other}" lang="{other}">{escape(words["switch"])}</a>
-</header>
-<main>
-  <label class="search">{escape(words["search"])}
+    main = f"""  <label class="search">{escape(words["search"])}
     <input id="search" type="search" autocomplete="off" autofocus>
   </label>
   <p class="hint">{escape(words["hint"])}</p>
   <p id="none" hidden>{escape(words["none"])}</p>
   <ul id="leaflets">
 {cards}
-  </ul>
-</main>
-<script src="/static/desk.js"></script>
-</body>
-</html>
-"""
+  </ul>"""
+    return framed(interface, words["title"], (f"/report?lang={interface}", words["report"]), f"/?lang={other}", main,
+                  script="/static/desk.js")
 
 
 def _card(entry: Entry, words: dict[str, str], interface: str) -> str:

@@ -16,6 +16,7 @@ from babel.core import UnknownLocaleError
 
 from leaflet.records import MonthRow
 from leaflet.text.locale import language_name
+from leaflet.web.frame import framed
 from leaflet.web.words import DIRECTION, WORDS
 
 LONGEST_BAR = 78.0  # % of the chart's width: the rest keeps room for the number after the longest bar
@@ -30,32 +31,15 @@ def render_report(rows: list[MonthRow], interface: str, since: dt.date | None, r
     other = "en" if interface == "ur" else "ur"
     day = since.isoformat() if since else ""
     since_query = f"&amp;since={day}" if since else ""
-    return f"""<!doctype html>
-<html lang="{interface}" dir="{DIRECTION[interface]}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(words["report"])}</title>
-<link rel="stylesheet" href="/static/desk.css">
-</head>
-<body>
-<header>
-  <h1>{escape(words["report"])}</h1>
-  <a class="to-page" href="/?lang={interface}">{escape(words["leaflets"])}</a>
-  <a class="switch" href="/report?lang={other}{since_query}" lang="{other}">{escape(words["switch"])}</a>
-</header>
-<main class="report">
-  <p class="hint">{escape(words["recorded"])}</p>
+    main = f"""  <p class="hint">{escape(words["recorded"])}</p>
   <form class="since" action="/report" method="get">
     <input type="hidden" name="lang" value="{interface}">
     <label>{escape(words["since"])} <input name="since" type="date" value="{day}"></label>
     <button type="submit">{escape(words["show"])}</button>
   </form>
-{_body(rows, words, interface, since, readable)}
-</main>
-</body>
-</html>
-"""
+{_body(rows, words, interface, since, readable)}"""
+    return framed(interface, words["report"], (f"/?lang={interface}", words["leaflets"]),
+                  f"/report?lang={other}{since_query}", main, main_class="report")
 
 
 def _body(rows: list[MonthRow], words: dict[str, str], interface: str, since: dt.date | None,
