@@ -148,9 +148,9 @@ def test_a_draft_translation_does_not_go_to_press(tmp_path, print_build) -> None
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [draft_refusal("content/liver-metastases/ur.yaml")]
     assert not (tmp_path / "out").exists()
-    before = {path.name: path.read_bytes() for path in print_build.iterdir()}
+    before = {path: path.read_bytes() for path in print_build.rglob("*") if path.is_file()}  # the archive too
     assert run_cli("build", "--print", "--size", "A5", "--out", str(print_build)).returncode == 2
-    assert {path.name: path.read_bytes() for path in print_build.iterdir()} == before
+    assert {path: path.read_bytes() for path in print_build.rglob("*") if path.is_file()} == before
     english = run_cli("build", "--print", "--lang", "en", "--size", "A5", "--out", str(tmp_path / "en"))
     assert english.returncode == 0, english.stderr
 

@@ -84,10 +84,10 @@ class Offer:
 @dataclass(frozen=True)
 class Entry:
     id: str
-    offers: tuple[Offer, ...]  # the languages offered, then 'bilingual' when there are several
+    offers: tuple[Offer, ...]  # the languages offered, then 'bilingual' when there are several; none:
+    # its files have a problem and no good edition of it was kept (the log says what the problem is)
     review_due: dt.date | None = None  # the date its review came due, once it has
     region: str | None = None  # whose conventions dates follow (hospital.yaml), when a good edition says
-    problem: str | None = None  # the first content error, when no edition at all can be offered
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -194,9 +194,8 @@ class DeskService:
         if newest is not None and newest.facts.desk.drafts == "hide":  # the hospital's choice (hospital.yaml)
             offers = [offer for offer in offers if not offer.draft]
         review = review_due(newest.facts.document_control, dt.date.today()) if newest else None
-        problem = state.current.problems[0] if state.current and state.current.problems else None
         return Entry(identity, tuple(offers), review.date if review and review.overdue else None,
-                     newest.facts.region if newest else None, None if offers else problem or "no edition")
+                     newest.facts.region if newest else None)
 
     def _offer(self, identity: str, state: _Leaflet, language: str) -> Offer | None:
         good = state.good.get(language, [])
