@@ -90,15 +90,18 @@ def _parser() -> argparse.ArgumentParser:
     serve_parser = commands.add_parser(
         "serve", help="the desk page: pick a leaflet in a browser and print it",
         description="Serve the desk page: every leaflet of the catalogue, opened as a PDF ready to print. "
-                    "It changes nothing in content/ or the leaflets in output/; it records each PDF served "
-                    "in output/print-log.sqlite (no patient data; see `report`).")
+                    "Each language's last good edition is served while its files have a problem, which the log "
+                    "(stderr) says. It changes nothing in content/ or the leaflets in output/; it keeps each PDF "
+                    "it serves in output/archive/ (see `archive`) and records each print in "
+                    "output/print-log.sqlite (no patient data; see `report`).")
     _content_option(serve_parser)
     serve_parser.add_argument("--host", default="127.0.0.1",
                               help="address to listen on (default: 127.0.0.1, this PC only; "
                                    "0.0.0.0 for the desk network)")
     serve_parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
-                              help="where built leaflets are read from when up to date (default: output)")
+                              help="where built leaflets are read from when up to date, and the archive and "
+                                   "print log are kept (default: output)")
 
     archive_parser = commands.add_parser(
         "archive", help="list the editions kept: every PDF build wrote or the desk handed out",
