@@ -182,13 +182,21 @@ def _load_facts(path: Path, shared: Path | None, errors: list[str]) -> LeafletFa
 
 def _read_desk(reader: NodeReader, node: Node) -> DeskSettings | None:
     """hospital.yaml's `desk:` (or a single leaflet's leaflet.yaml's): how the desk page offers the leaflets."""
-    keys = reader.mapping(node, "desk", (), ("drafts",))
+    keys = reader.mapping(node, "desk", (), ("drafts", "confirm_above_pages"))
     if keys is None:
         return None
-    if "drafts" not in keys:
-        return DeskSettings()
-    drafts = reader.choice(keys["drafts"], "desk.drafts", ("show", "hide"))
-    return DeskSettings(drafts) if drafts is not None else None
+    default = DeskSettings()
+    drafts = reader.choice(keys["drafts"], "desk.drafts", ("show", "hide")) if "drafts" in keys else default.drafts
+    confirm = default.confirm_above_pages
+    if "confirm_above_pages" in keys:
+        confirm = reader.integer(keys["confirm_above_pages"], "desk.confirm_above_pages")
+        if confirm is not None and confirm < 1:
+            reader.error(keys["confirm_above_pages"], "desk.confirm_above_pages", f"`{confirm}` pages",
+                         "expected a whole number of pages, 1 or more")
+            confirm = None
+    if drafts is None or confirm is None:
+        return None
+    return DeskSettings(drafts, confirm)
 
 
 def _read_shown_contacts(reader: NodeReader, node: Node, contacts: list[Contact]) -> tuple[str, ...] | None:

@@ -281,6 +281,8 @@ class DeskSettings:
     """How the desk page offers the catalogue (hospital.yaml's `desk:`)."""
 
     drafts: DraftsAtDesk = "show"
+    # a print request of more pages (all copies together) asks the desk to confirm it first
+    confirm_above_pages: int = 100
 
 
 @dataclass(frozen=True)

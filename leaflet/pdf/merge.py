@@ -19,7 +19,7 @@ from pypdf.generic import (
 from reportlab.lib.pagesizes import A4, landscape
 
 from leaflet.layout.tagging import Tag
-from leaflet.pdf.structure import add_structure, read_structure
+from leaflet.pdf.structure import add_structure, print_at_actual_size, read_structure
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,7 @@ def impose_booklet(pages: bytes, rtl: bool, sheets: bytes | None = None) -> byte
         _draw_over(side, {"/L": forms[left], "/R": forms[right]}, content, writer)
     writer.add_metadata({key: value for key, value in (reader.metadata or {}).items()})
     _copy_catalog_entries(reader, writer)
+    print_at_actual_size(writer._root_object, duplex="/DuplexFlipShortEdge")
     return _write(writer)
 
 

@@ -83,13 +83,24 @@ def add_structure(pdf: bytes, root: Tag) -> bytes:
     catalog = writer._root_object
     catalog[NameObject("/StructTreeRoot")] = tree_ref
     catalog[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
-    preferences = catalog.get("/ViewerPreferences")
-    preferences = DictionaryObject() if preferences is None else preferences.get_object()
-    preferences[NameObject("/DisplayDocTitle")] = BooleanObject(True)
-    catalog[NameObject("/ViewerPreferences")] = preferences
+    print_at_actual_size(catalog)[NameObject("/DisplayDocTitle")] = BooleanObject(True)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def print_at_actual_size(catalog: DictionaryObject, duplex: str | None = None) -> DictionaryObject:
+    """The catalog's viewer preferences, made to print each page at its own size (/PrintScaling
+    /None: a leaflet scaled to the printer's margins no longer has its A5 fold or its crop marks
+    where they belong) and, for a booklet, `duplex` (/DuplexFlipShortEdge: both sides of each
+    landscape sheet, turned over on its short edge), as the print dialog's defaults."""
+    preferences = catalog.get("/ViewerPreferences")
+    preferences = DictionaryObject() if preferences is None else preferences.get_object()
+    preferences[NameObject("/PrintScaling")] = NameObject("/None")
+    if duplex is not None:
+        preferences[NameObject("/Duplex")] = NameObject(duplex)
+    catalog[NameObject("/ViewerPreferences")] = preferences
+    return preferences
 
 
 def _element(writer: PdfWriter, tag: Tag, parent: IndirectObject, pages: list[IndirectObject],

@@ -2,6 +2,7 @@
 
     GET /                                   the page (?lang=ur: the interface in Urdu)
     GET /leaflets/<id>/<lang>/<size>.pdf    a leaflet (?copies=N, 1 to 50), its last good edition; each on the print log
+    GET /leaflets/<id>/<lang>/<size>.json   its pages a copy and sheets of paper (?large=1), before printing
     GET /leaflets/<id>?lang=&size=&copies=  the page's form: redirects to the PDF's address
     GET /covers/<id>.png[?lang=CODE]        a leaflet's cover, small (in that language if it has it)
     GET /report[?since=YYYY-MM-DD&lang=ur]  the print report: prints and pages per month, leaflet and language
@@ -21,7 +22,7 @@ import pypdfium2 as pdfium
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -69,6 +70,18 @@ def create_app(content_dir: Path, out_dir: Path) -> Starlette:
             "ETag": f'"{served.etag}"', "Content-Disposition": f'inline; filename="{name}"',
             "Cache-Control": "no-cache"})
 
+    async def pages(request: Request) -> Response:
+        """What the choices come to before anything is printed: pages a copy, and sheets of which paper."""
+        params = request.path_params
+        large = _large(request.query_params.get("large", "0"), params["size"])
+        try:
+            served = await service.pdf(params["id"], params["lang"], params["size"], 1, large)
+        except (UnknownLeafletError, NotAvailableError) as error:
+            raise HTTPException(404, "No such leaflet, language or size.") from error
+        booklet = params["size"] == "A5-booklet"
+        return JSONResponse({"pages": served.pages, "sheets": -(-served.pages // 2), "booklet": booklet,
+                             "paper": "A4" if booklet or params["size"] == "A4" else "A5"})
+
     async def choose(request: Request) -> Response:
         query = request.query_params
         copies = _copies(query.get("copies", "1"))
@@ -115,6 +128,7 @@ def create_app(content_dir: Path, out_dir: Path) -> Starlette:
     app_routes = [
         Route("/", page),
         Route("/leaflets/{id:str}/{lang:str}/{size:str}.pdf", leaflet_pdf),
+        Route("/leaflets/{id:str}/{lang:str}/{size:str}.json", pages),
         Route("/leaflets/{id:str}", choose),
         Route("/covers/{id:str}.png", cover),
         Route("/report", report),

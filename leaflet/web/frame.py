@@ -9,12 +9,12 @@ from leaflet.web.words import DIRECTION, WORDS
 
 
 def framed(interface: str, title: str, to_page: tuple[str, str], switch: str, main: str,
-           main_class: str = "", script: str = "") -> str:
+           main_class: str = "", scripts: tuple[str, ...] = ()) -> str:
     """A whole page: `to_page` the (address, words) of the link to the other page, `switch` the
     address of this page in the other language, `main` its escaped content."""
     other = "en" if interface == "ur" else "ur"
     address, words = to_page
-    scripts = f'<script src="{script}"></script>\n' if script else ""
+    loaded = "".join(f'<script src="{script}"></script>\n' for script in scripts)
     return f"""<!doctype html>
 <html lang="{interface}" dir="{DIRECTION[interface]}">
 <head>
@@ -22,6 +22,7 @@ def framed(interface: str, title: str, to_page: tuple[str, str], switch: str, ma
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title>
 <link rel="stylesheet" href="/static/desk.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <header>
@@ -32,6 +33,6 @@ def framed(interface: str, title: str, to_page: tuple[str, str], switch: str, ma
 <main{f' class="{main_class}"' if main_class else ""}>
 {main}
 </main>
-{scripts}</body>
+{loaded}</body>
 </html>
 """

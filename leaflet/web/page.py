@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from leaflet.outputs import BILINGUAL
 from leaflet.text.locale import language_name, locale_for, long_date
 from leaflet.web.frame import framed
 from leaflet.web.service import MAX_COPIES, SIZES, Entry
-from leaflet.web.words import DIRECTION, WORDS
+from leaflet.web.words import DIRECTION, PRINT_WORDS, WORDS
 
 
 def render_page(entries: list[Entry], interface: str) -> str:
@@ -23,8 +24,15 @@ def render_page(entries: list[Entry], interface: str) -> str:
   <ul id="leaflets">
 {cards}
   </ul>"""
-    return framed(interface, words["title"], (f"/report?lang={interface}", words["report"]), f"/?lang={other}", main,
-                  script="/static/desk.js")
+    return framed(interface, words["title"], (f"/report?lang={interface}", words["report"]), f"/?lang={other}",
+                  main + "\n" + _script_words(words), scripts=("/static/desk.js", "/static/print.js"))
+
+
+def _script_words(words: dict[str, str]) -> str:
+    """The words print.js says, in the page's language: data for the script, never run as one."""
+    said = json.dumps({key: words[key] for key in PRINT_WORDS}, ensure_ascii=False).replace("</", "<\\/")
+    return f'  <script type="application/json" id="print-words">{said}</script>'
+
 
 
 def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
@@ -48,13 +56,17 @@ def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
       <img src="/covers/{escape(entry.id)}.png?lang={cover_language}" alt="" width="120" height="170" loading="lazy">
       <div>
         <ul class="titles">{titles}</ul>{_notes(entry, words, interface)}
-        <form class="choose" action="/leaflets/{escape(entry.id)}" method="get" target="_blank">
+        <form class="choose" action="/leaflets/{escape(entry.id)}" method="get" target="_blank"
+          data-id="{escape(entry.id)}" data-confirm-above="{entry.confirm_above_pages}">
           <label>{escape(words["language"])} <select name="lang">{language_options}</select></label>
           <label>{escape(words["size"])} <select name="size">{size_options}</select></label>
           <label class="large"><input name="large" type="checkbox" value="1"> {escape(words["large"])}</label>
           <label>{escape(words["copies"])} <input name="copies" type="number" min="1" max="{MAX_COPIES}"
             value="1" required></label>
+          <button type="button" class="print" hidden>{escape(words["print"])}</button>
           <button type="submit">{escape(words["open"])}</button>
+          <p class="count" aria-live="polite"></p>
+          <p class="how booklet-how" hidden>{escape(words["booklet how"])}</p>
         </form>
       </div>
     </li>"""

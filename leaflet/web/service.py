@@ -31,6 +31,7 @@ from pathlib import Path
 
 from leaflet.build import BuildCheckError, build_in_memory, edition_record, load_checked
 from leaflet.content import Leaflet
+from leaflet.content.model import DeskSettings
 from leaflet.content.reviews import review_due
 from leaflet.errors import ContentError
 from leaflet.outputs import (
@@ -88,6 +89,7 @@ class Entry:
     # its files have a problem and no good edition of it was kept (the log says what the problem is)
     review_due: dt.date | None = None  # the date its review came due, once it has
     region: str | None = None  # whose conventions dates follow (hospital.yaml), when a good edition says
+    confirm_above_pages: int = DeskSettings().confirm_above_pages  # hospital.yaml's desk setting
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -194,8 +196,9 @@ class DeskService:
         if newest is not None and newest.facts.desk.drafts == "hide":  # the hospital's choice (hospital.yaml)
             offers = [offer for offer in offers if not offer.draft]
         review = review_due(newest.facts.document_control, dt.date.today()) if newest else None
+        settings = newest.facts.desk if newest else DeskSettings()
         return Entry(identity, tuple(offers), review.date if review and review.overdue else None,
-                     newest.facts.region if newest else None)
+                     newest.facts.region if newest else None, settings.confirm_above_pages)
 
     def _offer(self, identity: str, state: _Leaflet, language: str) -> Offer | None:
         good = state.good.get(language, [])

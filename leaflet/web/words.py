@@ -9,8 +9,16 @@ WORDS: dict[str, dict[str, str]] = {
         "A4": "A4", "A5": "A5", "A5-booklet": "A5 booklet (fold in half)", "switch": "اردو",
         "large": "Large print (A4)",
         "problem": "This leaflet is being edited and cannot be printed just now.",
-        "none": "No leaflet has these words in its title.", "hint": "Open the PDF, then press Print.",
+        "none": "No leaflet has these words in its title.", "hint": "Print opens the print dialog for the leaflet chosen; Open PDF shows it first.",
         "held": "An update is being prepared; you are printing version {version} of {date}.",
+        "print": "Print", "counting": "Counting the pages…",
+        "count": "{pages} pages a copy: {sheets} sheets of {paper}, printed on both sides.",
+        "count single": "1 page a copy: one sheet of {paper}.",
+        "count booklet": "{pages} sides a copy: {sheets} sheets of A4, printed on both sides.",
+        "count total": "{copies} copies: {total} pages, {total_sheets} sheets. Leave the print dialog at 1 copy.",
+        "booklet how": "Booklet: print on both sides, flip on the short edge, at actual size (100%); then fold "
+                       "the sheets in half, one inside the other.",
+        "confirm": "That is {total} pages ({copies} copies of {pages} pages). Print them all?",
         "review": "Review due since {date}: still printable; tell the leaflet's editor.",
         # the print report (/report), for the staff who reorder printed stock
         "report": "Print report", "leaflets": "Leaflets", "since": "Since", "show": "Show",
@@ -28,8 +36,16 @@ WORDS: dict[str, dict[str, str]] = {
         "A4": "A4", "A5": "A5", "A5-booklet": "A5 کتابچہ (درمیان سے موڑیں)", "switch": "English",
         "large": "بڑا پرنٹ (A4)",
         "problem": "اس کتابچے میں ترمیم ہو رہی ہے، ابھی پرنٹ نہیں ہو سکتا۔",
-        "none": "کسی کتابچے کے عنوان میں یہ الفاظ نہیں۔", "hint": "PDF کھولیں، پھر پرنٹ دبائیں۔",
+        "none": "کسی کتابچے کے عنوان میں یہ الفاظ نہیں۔", "hint": "«پرنٹ کریں» چنے ہوئے کتابچے کا پرنٹ ڈائیلاگ کھولتا ہے؛ «PDF کھولیں» پہلے اسے دکھاتا ہے۔",
         "held": "نیا ایڈیشن تیار ہو رہا ہے؛ آپ {date} کا ورژن {version} پرنٹ کر رہے ہیں۔",
+        "print": "پرنٹ کریں", "counting": "صفحے گنے جا رہے ہیں…",
+        "count": "ایک کاپی میں {pages} صفحے: {paper} کے {sheets} ورق، دونوں طرف پرنٹ۔",
+        "count single": "ایک کاپی میں 1 صفحہ: {paper} کا ایک ورق۔",
+        "count booklet": "ایک کاپی میں {pages} رخ: A4 کے {sheets} ورق، دونوں طرف پرنٹ۔",
+        "count total": "{copies} کاپیاں: {total} صفحے، {total_sheets} ورق۔ پرنٹ کے ڈائیلاگ میں 1 کاپی رہنے دیں۔",
+        "booklet how": "کتابچہ: دونوں طرف پرنٹ کریں، چھوٹے کنارے سے پلٹیں، اصل سائز (100%) پر؛ پھر ورق ایک "
+                       "دوسرے کے اندر رکھ کر درمیان سے موڑیں۔",
+        "confirm": "یہ {total} صفحے ہیں ({copies} کاپیاں، ہر ایک {pages} صفحے)۔ کیا سب پرنٹ کریں؟",
         "review": "{date} سے نظرِ ثانی واجب ہے: پرنٹ ہو سکتا ہے؛ کتابچے کے مدیر کو بتائیں۔",
         "report": "پرنٹ رپورٹ", "leaflets": "کتابچے", "since": "اس تاریخ سے", "show": "دکھائیں",
         "recorded": "ڈیسک سے کھلنے والی ہر PDF یہاں گنی جاتی ہے: کتابچہ، زبان، سائز، کاپیاں اور صفحات۔ "
@@ -42,3 +58,5 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 DIRECTION = {"en": "ltr", "ur": "rtl"}
+# What print.js says (the page hands them to it as data, in the page's language).
+PRINT_WORDS = ("counting", "count", "count single", "count booklet", "count total", "confirm")
