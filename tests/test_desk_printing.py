@@ -185,3 +185,30 @@ def test_urdu_is_never_invisible_while_the_fonts_load(desk_browser) -> None:
     assert {family.strip('"') for family, _, _ in faces} == {"Noto Sans", "Noto Nastaliq Urdu"}
     assert {display for _, _, display in faces} == {"swap"}
     page.close()
+
+
+def test_the_page_fonts_are_cut_down_and_cover_every_word_it_shows(desk_browser) -> None:
+    from fontTools.ttLib import TTFont
+
+    from leaflet.content import load_leaflet
+    from leaflet.web.words import WORDS
+
+    browser, address = desk_browser
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    fonts: dict[str, int] = {}
+    page.on("response", lambda answer: fonts.__setitem__(answer.url, len(answer.body()))
+            if "/fonts/" in answer.url else None)
+    page.goto(address + "/?lang=ur", wait_until="networkidle")
+    assert page.evaluate("document.fonts.status") == "loaded"
+    assert {url.rsplit("/", 1)[1] for url in fonts} == {"NotoSans-Regular.woff", "NotoSans-Bold.woff",
+                                                        "NotoNastaliqUrdu-Regular.woff", "NotoNastaliqUrdu-Bold.woff"}
+    assert all("/fonts/web/" in url for url in fonts) and sum(fonts.values()) < 600 * 1024  # TrueType: 2.2 MB
+    page.close()
+    covers = {name: set(TTFont(ROOT / "fonts" / "web" / f"{name}.woff").getBestCmap())
+              for name in ("NotoSans-Regular", "NotoNastaliqUrdu-Regular")}
+    shown = "".join(text for words in WORDS.values() for text in words.values())
+    for leaflet in (load_leaflet(ROOT / "content" / "liver-metastases"), load_leaflet(FIXTURE / "visit-day")):
+        shown += "".join(f"{content.title}{content.subtitle}" for content in leaflet.languages.values())
+    for char in set(shown):
+        urdu = 0x600 <= ord(char) <= 0x6FF or char in "\u200c\u200d\u200e\u200f"  # the Nastaliq face's range
+        assert ord(char) in covers["NotoNastaliqUrdu-Regular" if urdu else "NotoSans-Regular"], repr(char)
