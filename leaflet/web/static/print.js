@@ -90,8 +90,10 @@ for (const form of document.querySelectorAll("form.choose")) {
   printButton.hidden = false; // only where this script runs: without it, Open PDF still works
   form.addEventListener("change", () => showCount(form));
   form.elements.copies.addEventListener("input", () => showCount(form));
-  printButton.addEventListener("click", () => {
-    if (form.reportValidity() && confirmed(form)) printInFrame(chosen(form).pdfAddress);
+  printButton.addEventListener("click", async () => {
+    if (!form.reportValidity()) return;
+    await count(chosen(form).countAddress); // Print can wait for the count: no new tab to keep the click for
+    if (confirmed(form)) printInFrame(chosen(form).pdfAddress);
   });
   form.addEventListener("submit", (event) => {
     if (!confirmed(form)) event.preventDefault();
