@@ -12,6 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import TypeVar
 
@@ -179,7 +180,7 @@ def build_all(leaflets: list[tuple[Path, list[str] | None]], sizes: list[str], o
         units = [_Unit(content_dir, out_dir, tuple(codes), language, size, for_print)
                  for size in sizes for language in codes]
         loaded.append((content_dir, leaflet, units, _translation_warnings(content_dir, leaflet)))
-        _LOADED[content_dir, tuple(codes)] = leaflet  # the units' workers start from this process (fork)
+        _LOADED[content_dir, tuple(codes)] = leaflet  # forked workers start with it; spawned ones load it
     every_unit = [unit for _, _, units, _ in loaded for unit in units]
     weights = [sum(len(text) for _, text in leaflet.languages[unit.language].texts()) * (2 if unit.size == "A5" else 1)
                for _, leaflet, units, _ in loaded for unit in units]
@@ -326,7 +327,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 # The content a build has just loaded and checked, for its units: a worker forked from the
-# building process finds it here instead of reading the files again.
+# building process finds it here instead of reading the files again (a spawned one finds it
+# empty, and loads the content itself).
 _LOADED: dict[tuple[Path, tuple[str, ...]], Leaflet] = {}
 
 
@@ -334,14 +336,29 @@ def _in_pool(work: Callable[[T], R], jobs: list[T], weights: list[int]) -> list[
     """`work` done on every job, results in order; in a pool of processes when there is more than
     one core to use. The heaviest first (`weights`: for a unit, its text, twice for A5, which
     also makes a booklet), so that no core is left with a long one at the end."""
-    workers = min(len(jobs), len(os.sched_getaffinity(0)))  # the cores this process may use (taskset, containers)
+    workers = min(len(jobs), _usable_cores())
     if workers <= 1:
         return [work(job) for job in jobs]
     order = sorted(range(len(jobs)), key=lambda i: -weights[i])
-    # fork: the workers start with this process's imports, fonts and loaded content, and any test's patches
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
         done = dict(zip(order, pool.map(work, [jobs[i] for i in order]), strict=True))
     return [done[i] for i in range(len(jobs))]
+
+
+def _usable_cores() -> int:
+    """The cores this process may use: its affinity where the system has one (taskset, containers
+    on Linux), else every core the machine has (Windows and macOS have no sched_getaffinity)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _pool_context() -> BaseContext:
+    """fork where the system has it: the workers start with this process's imports, fonts and
+    loaded content (`_LOADED`), and any test's patches. Elsewhere (Windows) spawn: each worker
+    starts a fresh interpreter, finds `_LOADED` empty and loads the content itself, and gets its
+    jobs and gives its results as plain pickled data, as it does under fork."""
+    return get_context("fork" if hasattr(os, "fork") else "spawn")
 
 
 def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:
