@@ -93,7 +93,7 @@ def test_the_other_commands_run_without_fork(windows_like: dict[str, str], catal
 def test_the_desk_tests_pass_without_fork(windows_like: dict[str, str]) -> None:
     """The desk in-process (its TestClient) and as a real `serve` process, which inherits the environment."""
     result = subprocess.run([sys.executable, "-m", "pytest", "tests/test_desk_page.py", "tests/test_desk_editions.py",
-                             "-x", "-q", "-p", "no:cacheprovider"], cwd=ROOT, env=windows_like,
+                             "-x", "-p", "no:cacheprovider"], cwd=ROOT, env=windows_like,  # -q from addopts
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert " passed" in result.stdout.splitlines()[-1]
