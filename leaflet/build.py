@@ -12,6 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import TypeVar
 
@@ -169,8 +170,10 @@ def build_all(leaflets: list[tuple[Path, list[str] | None]], sizes: list[str], o
               for_print: bool = False) -> list[BuildResult]:
     """`build` for several leaflets (content folder, languages), every language and size of every
     one in one pool of processes, so that no core waits while one leaflet's longest file is made.
-    Each leaflet's files are written, or not, on their own; content errors stop all before any
-    layout."""
+    A leaflet that fails a check has none of its files written, and the others are; content
+    errors stop all before any layout. The files of every leaflet that passed are written together,
+    all or none, so that one that cannot be replaced (LockedFileError: a PDF open in a viewer on
+    Windows) leaves the whole output folder as it was, the archive too."""
     loaded = []
     for content_dir, languages in leaflets:
         check_output_folder(content_dir, out_dir)
@@ -179,7 +182,7 @@ def build_all(leaflets: list[tuple[Path, list[str] | None]], sizes: list[str], o
         units = [_Unit(content_dir, out_dir, tuple(codes), language, size, for_print)
                  for size in sizes for language in codes]
         loaded.append((content_dir, leaflet, units, _translation_warnings(content_dir, leaflet)))
-        _LOADED[content_dir, tuple(codes)] = leaflet  # the units' workers start from this process (fork)
+        _LOADED[content_dir, tuple(codes)] = leaflet  # forked workers start with it; spawned ones load it
     every_unit = [unit for _, _, units, _ in loaded for unit in units]
     weights = [sum(len(text) for _, text in leaflet.languages[unit.language].texts()) * (2 if unit.size == "A5" else 1)
                for _, leaflet, units, _ in loaded for unit in units]
@@ -187,10 +190,16 @@ def build_all(leaflets: list[tuple[Path, list[str] | None]], sizes: list[str], o
         made_units = iter(_in_pool(_make_unit, every_unit, weights))
         finishing = [_Finishing(units, [next(made_units) for _ in units], sizes, for_print, warnings)
                      for _, _, units, warnings in loaded]
-        # each leaflet's merging, checking and writing in the pool too: the main process is the bottleneck else
-        return _in_pool(_finish, finishing, [sum(len(files[0][1]) for files in job.made) for job in finishing])
+        # each leaflet's merging and checking in the pool too: the main process is the bottleneck else
+        finished = _in_pool(_finish, finishing, [sum(len(files[0][1]) for files in job.made) for job in finishing])
     finally:
         _LOADED.clear()
+    passed = [job for job in finished if not job.result.findings]
+    write_all_atomically({path: data for job in passed for path, data in job.files.items()})
+    for job in passed:
+        job.result.written = [BuiltFile(path, len(job.files[path])) for path in job.written]
+        job.result.archive_problems = _archive(out_dir, job)
+    return [job.result for job in finished]
 
 
 @dataclass(frozen=True)
@@ -204,8 +213,22 @@ class _Finishing:
     warnings: list[str]  # the translation findings of the languages built
 
 
-def _finish(job: _Finishing) -> BuildResult:
-    """One leaflet's files from its units: the bilingual files merged, everything written if all passed."""
+@dataclass(frozen=True)
+class _Finished:
+    """One leaflet's outcome, from `_finish`; plain data, as it comes back from a worker process."""
+
+    result: BuildResult
+    content_dir: Path
+    leaflet: str  # its id
+    version: str
+    files: dict[Path, bytes]  # to write, with their sidecars; none if a check failed
+    written: list[Path]  # what the summary lists: the files planned (PDFs and job tickets), not the sidecars
+    editions: dict[Path, Edition]  # each PDF's archive record
+
+
+def _finish(job: _Finishing) -> _Finished:
+    """One leaflet's files from its units: the bilingual files merged, all checked, and what to write
+    if all passed (`build_all` writes them)."""
     units, made_units, sizes, for_print = job.units, job.made, job.sizes, job.for_print
     content_dir, out_dir = units[0].content_dir, units[0].out_dir
     leaflet = _LOADED.get((content_dir, units[0].languages)) or load_checked(content_dir, list(units[0].languages))
@@ -230,33 +253,29 @@ def _finish(job: _Finishing) -> BuildResult:
             result.layout_warnings.extend(layout_notes(leaflet, language, size))
     files = {out_dir / name: made[name][0] for name in planned_outputs(leaflet.facts.id, codes, sizes, for_print)}
     result.findings = [finding for name in made for finding in made[name][1]]
+    identity, version = str(leaflet.facts.id), str(leaflet.facts.document_control.version)
     if result.findings:
-        return result
+        return _Finished(result, content_dir, identity, version, {}, [], {})
     fingerprint = input_fingerprint(content_dir, codes)
     sidecars = {sidecar(path): sidecar_text(data, fingerprint) for path, data in files.items()}
-    write_all_atomically({**files, **sidecars})
-    result.written = [BuiltFile(path, len(data)) for path, data in files.items()]
-    result.archive_problems = _archive(content_dir, out_dir, leaflet, files, fingerprint)
-    return result
+    editions = {path: edition_record(leaflet, path.name, data, fingerprint) for path, data in files.items()
+                if path.suffix == ".pdf"}  # a job ticket is written beside its PDF, but is no edition
+    return _Finished(result, content_dir, identity, version, {**files, **sidecars}, list(files), editions)
 
 
-def _archive(content_dir: Path, out_dir: Path, leaflet: Leaflet, files: dict[Path, bytes],
-             fingerprint: str) -> list[str]:
+def _archive(out_dir: Path, job: _Finished) -> list[str]:
     """Each PDF written, and the content files it was built from, kept in the archive unless they are
     there already; what could not be kept."""
     archive, problems = Archive(out_dir), []
     try:
-        sources = {name: path.read_bytes() for name, path in leaflet_files(content_dir).items()}
-        archive.keep_sources(leaflet.facts.id, str(leaflet.facts.document_control.version), sources)
+        sources = {name: path.read_bytes() for name, path in leaflet_files(job.content_dir).items()}
+        archive.keep_sources(job.leaflet, job.version, sources)
     except OSError as error:
-        problems.append(f"{archive.root}: the sources of {leaflet.facts.id} not archived ({error.strerror or error}); "
+        problems.append(f"{archive.root}: the sources of {job.leaflet} not archived ({error.strerror or error}); "
                         f"expected room in {archive.root}, then build again")
-    for path, data in files.items():
-        if path.suffix != ".pdf":
-            continue
-        edition = edition_record(leaflet, path.name, data, fingerprint)
+    for path, edition in job.editions.items():
         try:
-            archive.keep(data, edition)
+            archive.keep(job.files[path], edition)
         except OSError as error:
             problems.append(f"{archive.path_of(edition)}: not archived ({error.strerror or error}); "
                             f"{path} was written; expected room in {archive.root}, then build again")
@@ -326,7 +345,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 # The content a build has just loaded and checked, for its units: a worker forked from the
-# building process finds it here instead of reading the files again.
+# building process finds it here instead of reading the files again (a spawned one finds it
+# empty, and loads the content itself).
 _LOADED: dict[tuple[Path, tuple[str, ...]], Leaflet] = {}
 
 
@@ -334,14 +354,29 @@ def _in_pool(work: Callable[[T], R], jobs: list[T], weights: list[int]) -> list[
     """`work` done on every job, results in order; in a pool of processes when there is more than
     one core to use. The heaviest first (`weights`: for a unit, its text, twice for A5, which
     also makes a booklet), so that no core is left with a long one at the end."""
-    workers = min(len(jobs), len(os.sched_getaffinity(0)))  # the cores this process may use (taskset, containers)
+    workers = min(len(jobs), _usable_cores())
     if workers <= 1:
         return [work(job) for job in jobs]
     order = sorted(range(len(jobs)), key=lambda i: -weights[i])
-    # fork: the workers start with this process's imports, fonts and loaded content, and any test's patches
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
         done = dict(zip(order, pool.map(work, [jobs[i] for i in order]), strict=True))
     return [done[i] for i in range(len(jobs))]
+
+
+def _usable_cores() -> int:
+    """The cores this process may use: its affinity where the system has one (taskset, containers
+    on Linux), else every core the machine has (Windows and macOS have no sched_getaffinity)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _pool_context() -> BaseContext:
+    """fork where the system has it: the workers start with this process's imports, fonts and
+    loaded content (`_LOADED`), and any test's patches. Elsewhere (Windows) spawn: each worker
+    starts a fresh interpreter, finds `_LOADED` empty and loads the content itself, and gets its
+    jobs and gives its results as plain pickled data, as it does under fork."""
+    return get_context("fork" if hasattr(os, "fork") else "spawn")
 
 
 def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from leaflet.errors import ContentError
+from leaflet.errors import ContentError, LockedFileError
 from leaflet.outputs import (
     LARGE_PRINT,
     SIZES,
@@ -244,6 +244,9 @@ def _failed(error: ContentError | OSError) -> int:
     if isinstance(error, ContentError):
         for message in error.messages:
             print(message, file=sys.stderr)
+    elif isinstance(error, LockedFileError):  # Windows: a PDF open in a viewer; nothing was written
+        print(f"{error.filename}: cannot be replaced, it is open in another program; close it in your PDF viewer, "
+              "then build again", file=sys.stderr)
     else:
         print(f"{error.filename or ''}: cannot write: {error.strerror}; expected a writable output folder",
               file=sys.stderr)

@@ -23,3 +23,8 @@ class ContentError(Exception):
 def one_line(message: str) -> str:
     """A message as one line, a long value quoted in it cut short (the place says where to look)."""
     return re.sub(r"`([^`]{60})[^`]{10,}`", r"`\1…`", " ".join(message.split()))
+
+
+class LockedFileError(PermissionError):
+    """An output file that cannot be replaced because another program holds it open: on Windows,
+    a PDF open in a viewer. `filename` is the file; nothing was written."""
