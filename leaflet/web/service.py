@@ -36,6 +36,7 @@ from leaflet.content.reviews import review_due
 from leaflet.errors import ContentError
 from leaflet.outputs import (
     BILINGUAL,
+    FACTS_FILE,
     LARGE_PRINT,
     available_languages,
     input_fingerprint,
@@ -155,11 +156,24 @@ class DeskService:
         self.kept: set[str] = set()  # SHA-256 of PDFs known to be in the archive
         self.leaflets: dict[str, _Leaflet] = {}
         self.snapshot_count = 0
+        self.ids: dict[Path, tuple[tuple[int, int], str]] = {}  # leaflet ids by folder, with leaflet.yaml's stat
         for _ in range(workers):  # start the workers now, with the layout imported, not at the first click
             self.pool.submit(_ready)
 
     def folders(self) -> dict[str, Path]:
-        return {leaflet_id(folder) or folder.name: folder for folder in leaflet_folders(self.content_dir)}
+        return {self._id(folder): folder for folder in leaflet_folders(self.content_dir)}
+
+    def _id(self, folder: Path) -> str:
+        """The leaflet's id, read again only when its leaflet.yaml changed: reading parses YAML, and
+        each page asks for every leaflet's (with sixty leaflets, most of a page's time)."""
+        try:
+            stat = (folder / FACTS_FILE).stat()
+        except OSError:
+            return leaflet_id(folder) or folder.name
+        seen = (stat.st_mtime_ns, stat.st_size)
+        if self.ids.get(folder, ((), ""))[0] != seen:
+            self.ids[folder] = (seen, leaflet_id(folder) or folder.name)
+        return self.ids[folder][1]
 
     def catalogue(self) -> list[Entry]:
         return [self._entry(identity, folder) for identity, folder in self.folders().items()]
