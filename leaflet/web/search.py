@@ -4,14 +4,14 @@ A card's words and the words typed into the search box go through the same `norm
 page, desk.js's `normalise`, which must stay the same function: tests/test_desk_search.py runs both
 on the same tricky strings), so staff find a leaflet however they type it:
 
-1. lower case (str.lower, String.toLowerCase);
-2. Unicode NFKD, then every combining mark (categories Mn, Mc, Me) removed: Latin accents
+1. Unicode NFKD, then lower case (str.lower, String.toLowerCase; in this order, as NFKD may
+   give capitals: ℡ is TEL), then every combining mark (categories Mn, Mc, Me) removed: Latin accents
    (é → e), Arabic harakat, tanween, shadda, the superscript alef, the hamza above or below
    (ئ → ی, ۂ → ہ, أ → ا), the madda (آ → ا); presentation forms become their letters;
-3. Arabic letters an Arabic keyboard types for Urdu ones: ي ى → ی, ك → ک, ه ة ۃ ە → ہ;
-4. tatweel, zero-width space, non-joiner, joiner and soft hyphen removed (they only shape text);
-5. Arabic-Indic (٠–٩) and Extended Arabic-Indic (۰–۹) digits → 0–9;
-6. anything that is not a letter or a digit (categories L*, N*) → a space, then spaces collapsed:
+2. Arabic letters an Arabic keyboard types for Urdu ones: ي ى → ی, ك → ک, ه ة ۃ ە → ہ;
+3. tatweel, zero-width space, non-joiner, joiner and soft hyphen removed (they only shape text);
+4. Arabic-Indic (٠–٩) and Extended Arabic-Indic (۰–۹) digits → 0–9;
+5. anything that is not a letter or a digit (categories L*, N*) → a space, then spaces collapsed:
    punctuation, Urdu's ، ؟ ۔ and hyphens separate words ("follow-up" is "follow up").
 
 A card matches when every typed word begins some word of its text ("canc" finds "cancer").
@@ -32,7 +32,7 @@ _LETTERS = str.maketrans({
 
 def normalise(text: str) -> str:
     """The text as search compares it (the steps above)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text).lower()
     kept = "".join(char for char in decomposed if not unicodedata.category(char).startswith("M"))
     mapped = kept.translate(_LETTERS)
     return " ".join("".join(char if unicodedata.category(char)[0] in "LN" else " " for char in mapped).split())
