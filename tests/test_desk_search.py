@@ -187,3 +187,26 @@ def test_sixty_leaflets_small_page_lazy_covers_fast_search(browser, tmp_path, ca
     assert page_bytes < 300 * 1024
     assert 0 < asked < 30  # those near the first screen, not all sixty
     assert laid_out < 50
+
+
+def test_departments_in_the_hospitals_order_and_the_rest_last(tmp_path) -> None:
+    from starlette.testclient import TestClient
+
+    from leaflet.web.app import create_app
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    _replace(content / "quiet-room" / "leaflet.yaml", "figures:", "department: grounds\nfigures:")
+    shutil.copytree(content / "quiet-room", content / "a-room")  # first by name, in the later department
+    _replace(content / "a-room" / "en.yaml", "title: The Quiet Room", "title: A Room")
+    shutil.copytree(content / "visit-day", content / "z-day")
+    _replace(content / "z-day" / "leaflet.yaml", "department: visitors\n", "")
+    with TestClient(create_app(content, tmp_path / "output")) as client:
+        for interface, names in (("en", ["Visitors' services", "Grounds and buildings", "Other leaflets"]),
+                                 # grounds: its leaflets have no Urdu, so none says its Urdu name
+                                 ("ur", ["ملاقاتیوں کی خدمات", "Grounds and buildings", "دیگر کتابچے"])):
+            html = client.get(f"/?lang={interface}").text
+            assert re.findall(r"<h2>([^<]*)</h2>", html) == [name.replace("'", "&#x27;") for name in names]
+            assert re.findall(r'data-id="([^"]+)"', html) == ["visit-day", "a-room", "quiet-room", "z-day"]
+        search = re.search(r'data-id="visit-day" data-search="([^"]*)"', html)[1]
+        assert {"appointment", "انتظار", "day", "دن"} <= set(search.split())  # a keyword and a subtitle word
