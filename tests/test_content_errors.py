@@ -151,3 +151,25 @@ def test_file_that_is_not_utf8(content_copy) -> None:
     path.write_bytes(path.read_bytes().replace(b"Liver Metastases", latin1, 1))
     match = only_message(content_copy)
     assert match["problem"] == "not UTF-8 text"
+
+
+def test_a_department_the_hospital_does_not_list(content_copy) -> None:
+    line = plant(content_copy / "leaflet.yaml", "department: hpb", "department: cardiology")
+    match = only_message(content_copy)
+    assert match["file"].endswith(f"{LEAFLET_ID}/leaflet.yaml") and int(match["line"]) == line
+    assert (match["field"], match["problem"], match["expected"]) == (
+        "department", "`cardiology` is not a department", "expected one of: hpb")
+
+
+def test_each_language_names_every_department(content_copy) -> None:
+    plant(content_copy / "leaflet.yaml", "departments: [hpb]", "departments: [hpb, renal]")
+    found = messages(content_copy)
+    assert len(found) == 2, found  # the name of `renal` is missing in en.yaml and in ur.yaml
+    assert all(MESSAGE.fullmatch(m)["field"] == "departments.renal" for m in found)
+    assert {Path(MESSAGE.fullmatch(m)["file"]).name for m in found} == {"en.yaml", "ur.yaml"}
+
+
+def test_keywords_are_a_list_of_words(content_copy) -> None:
+    plant(content_copy / "en.yaml", "keywords: [liver cancer,", "keywords: {liver: cancer}\nunused: [")
+    found = messages(content_copy)
+    assert {MESSAGE.fullmatch(m)["field"] for m in found} == {"keywords", "unused"}, found

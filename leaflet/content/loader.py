@@ -150,7 +150,8 @@ def _load_facts(path: Path, shared: Path | None, errors: list[str]) -> LeafletFa
         return None
     fields = ("region", "calling_code", "brand", "contacts", "figures", "document_control")
     keys = reader.mapping(root, "", fields if shared else ("id", *fields),
-                          ("opening_hours", "shows_contacts", "diagrams", "desk", *(("id",) if shared else ())))
+                          ("opening_hours", "shows_contacts", "diagrams", "desk", "departments", "department",
+                           *(("id",) if shared else ())))
     if keys is None or len(errors) > start:
         return None
     leaflet_id = reader.identifier(keys["id"], "id") if "id" in keys else path.parent.name
@@ -174,10 +175,29 @@ def _load_facts(path: Path, shared: Path | None, errors: list[str]) -> LeafletFa
     diagrams = read_diagrams(reader, keys["diagrams"], Context(path.parent, figures or {})) \
         if "diagrams" in keys else {}
     desk = _read_desk(reader, keys["desk"]) if "desk" in keys else DeskSettings()
+    departments = _read_departments(reader, keys["departments"]) if "departments" in keys else ()
+    department = _read_department(reader, keys["department"], departments) if "department" in keys else None
     if len(errors) > start or None in (leaflet_id, region, calling_code, brand, figures, control, desk):
         return None
     return LeafletFacts(leaflet_id, str(region), str(calling_code), brand, hours, tuple(contacts), figures, control,
-                        shown, diagrams, desk)
+                        shown, diagrams, desk, departments, department)
+
+
+def _read_departments(reader: NodeReader, node: Node) -> tuple[str, ...]:
+    """hospital.yaml's `departments:`: ids, each once, in the order the desk page lists them."""
+    ids = reader.sequence(node, "departments", reader.identifier)
+    reader.check_unique(node, "departments", ids, "department")
+    return tuple(ids)
+
+
+def _read_department(reader: NodeReader, node: Node, departments: tuple[str, ...]) -> str | None:
+    """leaflet.yaml's `department:`: one of the hospital's departments."""
+    department = reader.identifier(node, "department")
+    if department is not None and department not in departments:
+        known = ", ".join(departments) or f"none yet (list them under `departments:` in {HOSPITAL_FILE})"
+        reader.error(node, "department", f"`{department}` is not a department", f"expected one of: {known}")
+        return None
+    return department
 
 
 def _read_desk(reader: NodeReader, node: Node) -> DeskSettings | None:
@@ -335,7 +355,7 @@ def _load_language(
         return None
     fields = ("language", "institute", "title", "subtitle", "labels", "sections", "contacts",
               "document_control")
-    keys = reader.mapping(root, "", fields, ("translation", "diagrams"))
+    keys = reader.mapping(root, "", fields, ("translation", "diagrams", "keywords", "departments"))
     if keys is None or not set(fields) <= set(keys):
         return None
     language = reader.text(keys["language"], "language")
@@ -371,13 +391,33 @@ def _load_language(
             reader.error(where, f"diagrams.{diagram_id}", "missing",
                          f"expected `diagrams: {diagram_id}:` with its labels (used at {diagram_id.location})")
     translation = _read_translation(reader, keys["translation"]) if "translation" in keys else None
+    keywords = reader.sequence(keys["keywords"], "keywords", reader.text) if "keywords" in keys else []
+    departments = _read_department_names(reader, root, keys.get("departments"), facts)
     if len(errors) > start:
         return None
     return LanguageContent(
         language=code, source=reader.path, institute=institute, title=title, subtitle=subtitle,
         labels=labels, sections=tuple(sections), contacts=contacts, document_control=control,
-        diagrams=diagrams, translation=translation,
+        diagrams=diagrams, translation=translation, keywords=tuple(keywords), departments=departments,
     )
+
+
+def _read_department_names(reader: NodeReader, root: Node, node: Node | None,
+                           facts: LeafletFacts | None) -> dict[str, Text]:
+    """A language's `departments:`: the name of each department hospital.yaml lists, by id (as
+    contacts are named: every one, so no desk heading is left unnamed in a language)."""
+    wanted = facts.departments if facts is not None else None
+    if node is None:
+        if wanted:
+            reader.error(root, "departments", "missing",
+                         f"expected the name of each department in {HOSPITAL_FILE}, e.g. `departments: "
+                         f"{{{wanted[0]}: <its name>}}`")
+        return {}
+    if wanted is None:  # leaflet.yaml could not be read: take the ids as written
+        wanted = tuple(key.value for key, _ in node.value) if isinstance(node, MappingNode) else ()
+    keys = reader.mapping(node, "departments", wanted)
+    return {department: name for department, value in (keys or {}).items()
+            if (name := reader.text(value, f"departments.{department}")) is not None}
 
 
 def _diagrams_used(sections: list[Section]) -> list[Text]:

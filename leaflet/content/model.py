@@ -186,6 +186,11 @@ class Translation:
     mark: Text
 
 
+# Fields of the language model that readers never see: ids name things; keywords and department
+# names serve the desk page (so no font, translation review or placeholder check looks at them).
+_NOT_READ = ("id", "kind", "keywords", "departments")
+
+
 @dataclass(frozen=True)
 class LanguageContent:
     """Everything a reader sees in one language."""
@@ -201,6 +206,10 @@ class LanguageContent:
     document_control: DocumentControlLabels
     diagrams: dict[str, dict[str, DiagramLabel]]
     translation: Translation | None = None  # None for the language the leaflet is written in
+    # For the desk page only, never on a page: words staff may search for, and the names of the
+    # hospital's departments (by id) that group its leaflets.
+    keywords: tuple[Text, ...] = ()
+    departments: dict[str, Text] = field(default_factory=dict)
 
     def texts(self) -> list[tuple[str, Text]]:
         """Every reader-visible text with its field path, for checks that look at all of them."""
@@ -217,7 +226,7 @@ class LanguageContent:
                     collect(f"{path}.{key}", item)
             elif hasattr(value, "__dataclass_fields__"):
                 for name in value.__dataclass_fields__:
-                    if name not in ("id", "kind"):  # these name things; readers never see them
+                    if name not in _NOT_READ:
                         collect(f"{path}.{name}" if path else name, getattr(value, name))
 
         collect("", self)
@@ -300,6 +309,8 @@ class LeafletFacts:
     shows_contacts: tuple[str, ...] | None = None  # ids of the contacts this leaflet shows, in order; None: all
     diagrams: dict[str, DiagramSpec] = field(default_factory=dict)  # by the id sections name them with
     desk: DeskSettings = field(default_factory=DeskSettings)
+    departments: tuple[str, ...] = ()  # the hospital's departments (ids), in the order the desk lists them
+    department: str | None = None  # the one this leaflet belongs to, if any
 
     def shown_contacts(self) -> tuple[Contact, ...]:
         """The contacts on this leaflet's contact card, in the order it shows them."""

@@ -8,22 +8,25 @@ from html import escape
 from leaflet.outputs import BILINGUAL
 from leaflet.text.locale import language_name, locale_for, long_date
 from leaflet.web.frame import framed
-from leaflet.web.service import MAX_COPIES, SIZES, Entry
+from leaflet.web.search import search_text
+from leaflet.web.service import MAX_COPIES, SIZES, Entry, Offer
 from leaflet.web.words import DIRECTION, PRINT_WORDS, WORDS
 
 
 def render_page(entries: list[Entry], interface: str) -> str:
     words = WORDS[interface]
     other = "en" if interface == "ur" else "ur"
-    cards = "\n".join(_card(entry, words, interface) for entry in entries)
+    headed = any(entry.department for entry in entries)  # a catalogue without departments: one list, no heading
+    groups = "\n".join(_group(name if headed else "", members, words, interface)
+                       for name, members in _by_department(entries, interface))
     main = f"""  <label class="search">{escape(words["search"])}
     <input id="search" type="search" autocomplete="off" autofocus>
   </label>
   <p class="hint">{escape(words["hint"])}</p>
   <p id="none" hidden>{escape(words["none"])}</p>
-  <ul id="leaflets">
-{cards}
-  </ul>"""
+  <div id="leaflets">
+{groups}
+  </div>"""
     return framed(interface, words["title"], (f"/report?lang={interface}", words["report"]), f"/?lang={other}",
                   main + "\n" + _script_words(words), scripts=("/static/desk.js", "/static/print.js"))
 
@@ -35,17 +38,45 @@ def _script_words(words: dict[str, str]) -> str:
 
 
 
+def _by_department(entries: list[Entry], interface: str) -> list[tuple[str, list[Entry]]]:
+    """The leaflets under their department's name, departments in the hospital's order; those
+    without one (or whose files have a problem) last, under "Other leaflets"."""
+    groups: dict[tuple[bool, int, str], list[Entry]] = {}
+    for entry in entries:
+        department = entry.department
+        key = (False, department.order, department.id) if department else (True, 0, "")
+        groups.setdefault(key, []).append(entry)
+    return [(_department_name(members, interface), members) for _, members in sorted(groups.items())]
+
+
+def _department_name(members: list[Entry], interface: str) -> str:
+    """In the page's language; where no leaflet of it has that language, as one of them names it."""
+    names = [entry.department.names for entry in members if entry.department]
+    if not names:
+        return WORDS[interface]["other"]
+    return next((found[interface] for found in names if interface in found), next(iter(names[0].values())))
+
+
+def _group(name: str, entries: list[Entry], words: dict[str, str], interface: str) -> str:
+    cards = "\n".join(_card(entry, words, interface) for entry in entries)
+    heading = f"\n    <h2>{escape(name)}</h2>" if name else ""
+    return f"""  <section class="department">{heading}
+    <ul class="cards">
+{cards}
+    </ul>
+  </section>"""
+
+
 def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
     if not entry.offers:
-        return (f'    <li class="leaflet problem" data-id="{escape(entry.id)}" data-search="{escape(entry.id)}">'
+        return (f'    <li class="leaflet problem" data-id="{escape(entry.id)}" '
+                f'data-search="{escape(search_text([entry.id]))}">'
                 f'<div><p class="titles">{escape(entry.id)}</p><p>{escape(words["problem"])}</p></div></li>')
     languages = [offer for offer in entry.offers if offer.language != BILINGUAL]
     first = sorted(languages, key=lambda offer: offer.language != interface)  # the reader's language first
-    titles = "".join(
-        f'<li lang="{offer.language}" dir="{DIRECTION.get(offer.language, "ltr")}">{escape(offer.title)}'
-        + (f' <span class="draft">{escape(words["draft"])}</span>' if offer.draft else "") + "</li>"
-        for offer in first)
-    search = escape(" ".join(offer.title for offer in languages).lower())
+    titles = "".join(_title(offer, words) for offer in first)
+    search = escape(search_text([entry.id, *(text for offer in languages for text in
+                                             (offer.title, offer.subtitle, *offer.headings, *offer.keywords))]))
     names = [(offer.language, words["bilingual"] if offer.language == BILINGUAL else language_name(offer.language))
              for offer in entry.offers]
     language_options = "".join(f'<option value="{code}"{" selected" if code == interface else ""}>'
@@ -70,6 +101,14 @@ def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
         </form>
       </div>
     </li>"""
+
+
+def _title(offer: Offer, words: dict[str, str]) -> str:
+    """A language's title, with its draft mark and its subtitle under it, in that language."""
+    draft = f' <span class="draft">{escape(words["draft"])}</span>' if offer.draft else ""
+    subtitle = f'<span class="subtitle">{escape(offer.subtitle)}</span>' if offer.subtitle else ""
+    return (f'<li lang="{offer.language}" dir="{DIRECTION.get(offer.language, "ltr")}">'
+            f'<span class="title">{escape(offer.title)}</span>{draft}{subtitle}</li>')
 
 
 def _notes(entry: Entry, words: dict[str, str], interface: str) -> str:

@@ -31,11 +31,12 @@ from pathlib import Path
 
 from leaflet.build import BuildCheckError, build_in_memory, edition_record, load_checked
 from leaflet.content import Leaflet
-from leaflet.content.model import DeskSettings
+from leaflet.content.model import DeskSettings, LanguageContent, Subheading
 from leaflet.content.reviews import review_due
 from leaflet.errors import ContentError
 from leaflet.outputs import (
     BILINGUAL,
+    FACTS_FILE,
     LARGE_PRINT,
     available_languages,
     input_fingerprint,
@@ -80,6 +81,20 @@ class Offer:
     published: dt.date
     held: bool  # an earlier edition, while the current files have a problem
     snapshots: tuple[Snapshot, ...]  # good ones to build from, newest first; none: the archive only
+    # What the card shows and search finds besides the title; empty for an edition restored from
+    # the archive, which keeps only titles.
+    subtitle: str = ""
+    headings: tuple[str, ...] = ()  # of its sections, and the headings within them
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Department:
+    """The hospital department a leaflet is listed under on the desk page."""
+
+    id: str
+    order: int  # its place in hospital.yaml's list
+    names: dict[str, str]  # by language, as the leaflet's language files name it
 
 
 @dataclass(frozen=True)
@@ -90,6 +105,7 @@ class Entry:
     review_due: dt.date | None = None  # the date its review came due, once it has
     region: str | None = None  # whose conventions dates follow (hospital.yaml), when a good edition says
     confirm_above_pages: int = DeskSettings().confirm_above_pages  # hospital.yaml's desk setting
+    department: Department | None = None  # when a good edition names one
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -141,11 +157,24 @@ class DeskService:
         self.kept: set[str] = set()  # SHA-256 of PDFs known to be in the archive
         self.leaflets: dict[str, _Leaflet] = {}
         self.snapshot_count = 0
+        self.ids: dict[Path, tuple[tuple[int, int], str]] = {}  # leaflet ids by folder, with leaflet.yaml's stat
         for _ in range(workers):  # start the workers now, with the layout imported, not at the first click
             self.pool.submit(_ready)
 
     def folders(self) -> dict[str, Path]:
-        return {leaflet_id(folder) or folder.name: folder for folder in leaflet_folders(self.content_dir)}
+        return {self._id(folder): folder for folder in leaflet_folders(self.content_dir)}
+
+    def _id(self, folder: Path) -> str:
+        """The leaflet's id, read again only when its leaflet.yaml changed: reading parses YAML, and
+        each page asks for every leaflet's (with sixty leaflets, most of a page's time)."""
+        try:
+            stat = (folder / FACTS_FILE).stat()
+        except OSError:
+            return leaflet_id(folder) or folder.name
+        seen = (stat.st_mtime_ns, stat.st_size)
+        if self.ids.get(folder, ((), ""))[0] != seen:
+            self.ids[folder] = (seen, leaflet_id(folder) or folder.name)
+        return self.ids[folder][1]
 
     def catalogue(self) -> list[Entry]:
         return [self._entry(identity, folder) for identity, folder in self.folders().items()]
@@ -198,7 +227,8 @@ class DeskService:
         review = review_due(newest.facts.document_control, dt.date.today()) if newest else None
         settings = newest.facts.desk if newest else DeskSettings()
         return Entry(identity, tuple(offers), review.date if review and review.overdue else None,
-                     newest.facts.region if newest else None, settings.confirm_above_pages)
+                     newest.facts.region if newest else None, settings.confirm_above_pages,
+                     _department(newest) if newest else None)
 
     def _offer(self, identity: str, state: _Leaflet, language: str) -> Offer | None:
         good = state.good.get(language, [])
@@ -210,7 +240,8 @@ class DeskService:
             control = leaflet.facts.document_control
             draft = any(_is_draft(leaflet, code) for code in codes)
             return Offer(language, str(content.title), draft, control.version, control.published,
-                         held=good[0] is not current, snapshots=tuple(good))
+                         held=good[0] is not current, snapshots=tuple(good), subtitle=str(content.subtitle),
+                         headings=_headings(content), keywords=tuple(str(word) for word in content.keywords))
         return self._archived_offer(identity, language)
 
     def _archived_offer(self, identity: str, language: str) -> Offer | None:
@@ -409,6 +440,23 @@ class DeskService:
 def content_fingerprint(folder: Path) -> str:
     """Whether a leaflet's content files changed since last read (as the archive names their zip)."""
     return sources_fingerprint({name: path.read_bytes() for name, path in leaflet_files(folder).items()})
+
+
+def _headings(content: LanguageContent) -> tuple[str, ...]:
+    """Every heading of a language, its sections' and those within them, for the desk's search."""
+    found: list[str] = []
+    for section in content.sections:
+        found += [str(section.heading)] if section.heading else []
+        found += [str(block.text) for block in section.blocks if isinstance(block, Subheading)]
+    return tuple(found)
+
+
+def _department(leaflet: Leaflet) -> Department | None:
+    facts = leaflet.facts
+    if facts.department is None:
+        return None
+    names = {code: str(content.departments[facts.department]) for code, content in leaflet.languages.items()}
+    return Department(facts.department, facts.departments.index(facts.department), names)
 
 
 def _is_draft(leaflet: Leaflet, code: str) -> bool:
