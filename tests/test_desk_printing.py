@@ -76,7 +76,8 @@ def test_hospital_yaml_sets_when_a_request_is_confirmed(tmp_path: Path) -> None:
     (content / "hospital.yaml").write_text(text, encoding="utf-8")
     refused = run_cli("check", "--content", str(content))
     assert refused.returncode == 2
-    assert refused.stderr.strip().endswith("hospital.yaml:20:24: desk.confirm_above_pages: found text; "
+    line = text.splitlines().index("  confirm_above_pages: many") + 1
+    assert refused.stderr.strip().endswith(f"hospital.yaml:{line}:24: desk.confirm_above_pages: found text; "
                                            "expected a whole number")
 
 

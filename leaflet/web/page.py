@@ -88,7 +88,7 @@ def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
       <div>
         <ul class="titles">{titles}</ul>{_notes(entry, words, interface)}
         <form class="choose" action="/leaflets/{escape(entry.id)}" method="get" target="_blank"
-          data-id="{escape(entry.id)}" data-confirm-above="{entry.confirm_above_pages}">
+          data-leaflet="{escape(entry.id)}" data-confirm-above="{entry.confirm_above_pages}">
           <label>{escape(words["language"])} <select name="lang">{language_options}</select></label>
           <label>{escape(words["size"])} <select name="size">{size_options}</select></label>
           <label class="large"><input name="large" type="checkbox" value="1"> {escape(words["large"])}</label>

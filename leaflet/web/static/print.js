@@ -13,7 +13,7 @@ function chosen(form) {
   const large = form.elements.large.checked;
   const size = large ? "A4" : form.elements.size.value;
   const copies = Number(form.elements.copies.value) || 1;
-  const base = `/leaflets/${form.dataset.id}/${form.elements.lang.value}/${size}`;
+  const base = `/leaflets/${form.dataset.leaflet}/${form.elements.lang.value}/${size}`;
   const query = large ? "?large=1" : "";
   return {
     size, copies, countAddress: `${base}.json${query}`,
