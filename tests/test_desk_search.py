@@ -187,6 +187,7 @@ def test_sixty_leaflets_small_page_lazy_covers_fast_search(browser, tmp_path, ca
     assert page_bytes < 300 * 1024
     assert 0 < asked < 30  # those near the first screen, not all sixty
     assert laid_out < 50
+    assert max(t[1] for t in times) < 50  # every query, a search cleared (all sixty shown again) too
 
 
 def test_departments_in_the_hospitals_order_and_the_rest_last(tmp_path) -> None:
