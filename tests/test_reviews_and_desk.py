@@ -192,7 +192,8 @@ def test_a_single_leaflet_gives_the_desk_setting_in_its_own_leaflet_yaml(tmp_pat
 
 @pytest.mark.parametrize(("written", "message"), [
     ("desk:\n  drafts: maybe\n", "{n}:11: desk.drafts: found `maybe`; expected one of: show, hide"),
-    ("desk:\n  drafts: hide\n  colours: no\n", "{m}:3: desk.colours: unknown key; expected one of: drafts"),
+    ("desk:\n  drafts: hide\n  colours: no\n",
+     "{m}:3: desk.colours: unknown key; expected one of: drafts, confirm_above_pages"),
     ("desk: hide\n", "{n_desk}:7: desk: found text; expected a mapping (key: value pairs)"),
 ])
 def test_a_desk_setting_that_cannot_be_read_is_refused_at_its_line(catalogue: Path, written: str, message: str) -> None:
