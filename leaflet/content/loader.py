@@ -93,7 +93,7 @@ def load_leaflet(content_dir: Path, languages: list[str] | None = None) -> Leafl
     return Leaflet(facts=facts, languages=texts)
 
 
-def _display_path(path: Path) -> str:
+def display_path(path: Path) -> str:
     """Relative to the working folder when inside it (content/en.yaml), else absolute."""
     absolute = path.absolute()
     return str(absolute.relative_to(Path.cwd())) if absolute.is_relative_to(Path.cwd()) else str(absolute)
@@ -101,14 +101,14 @@ def _display_path(path: Path) -> str:
 
 def _compose(path: Path, errors: list[str], shared: Path | None = None) -> tuple[NodeReader, Node | None]:
     """The file's node tree; with `shared`, that file's top-level keys merged in (each node keeps its file)."""
-    reader = NodeReader(_display_path(path), errors)
+    reader = NodeReader(display_path(path), errors)
     node = _read_tree(reader, path, errors)
     if shared is None or node is None:
         return reader, node
-    shared_node = _read_tree(reader, shared, errors, _display_path(shared))
+    shared_node = _read_tree(reader, shared, errors, display_path(shared))
     if shared_node is None:
         return reader, None
-    reader.adopt(shared_node, _display_path(shared))
+    reader.adopt(shared_node, display_path(shared))
     for part in (shared_node, node):
         if not isinstance(part, MappingNode):
             reader.error(part, "", f"found {describe(part)}", "expected a mapping (key: value pairs)")

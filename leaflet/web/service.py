@@ -31,6 +31,7 @@ from pathlib import Path
 
 from leaflet.build import BuildCheckError, build_in_memory, edition_record, load_checked
 from leaflet.content import Leaflet
+from leaflet.content.loader import display_path
 from leaflet.content.model import DeskSettings, LanguageContent, Subheading
 from leaflet.content.reviews import review_due
 from leaflet.errors import ContentError
@@ -332,7 +333,7 @@ class DeskService:
         languages = available_languages(copy)
 
         def said(error: ContentError) -> list[str]:  # the copy's paths as the editor's files
-            return [message.replace(str(root.absolute()), _shown(original)) for message in error.messages]
+            return [message.replace(str(root.absolute()), display_path(original)) for message in error.messages]
 
         try:
             leaflet, problems = load_checked(copy), []
@@ -462,12 +463,6 @@ def _department(leaflet: Leaflet) -> Department | None:
 def _is_draft(leaflet: Leaflet, code: str) -> bool:
     translation = leaflet.languages[code].translation
     return translation is not None and translation.status == "draft"
-
-
-def _shown(path: Path) -> str:
-    """A folder as the loader shows paths: relative to the working folder when inside it."""
-    absolute = path.absolute()
-    return str(absolute.relative_to(Path.cwd())) if absolute.is_relative_to(Path.cwd()) else str(absolute)
 
 
 def _page_count(data: bytes) -> int:
