@@ -4,12 +4,17 @@
     python bench/benchmark.py --peers [--runs 5]
     python bench/benchmark.py --catalogue 1 10 40
     python bench/benchmark.py --floor [--runs 7]
+    python bench/benchmark.py --web [--runs 5]
 
 `--peers` times each one-leaflet build and the full default build against Typst rendering the
 same leaflet with the same fonts (../shared/peers/render.py --one typst LANG SIZE), each in a
 fresh process, interleaved, the median of `--runs`, and prints the ratios (issue 15's table).
 Typst runs in the peers' own venv: $LEAFLET_PEERS_PYTHON, else /tmp/peers/bin/python; the
 script says how to make it if it is missing.
+
+`--web` times the web edition of the first leaflet in both languages: the pages rendered from
+content already loaded and checked, the content loaded and checked as well (a warm process, as
+the desk is), and `build --web-only` in a fresh process (issue 26's target: under 0.2 s).
 
 Targets (issue 5, a 2-core machine): the whole default build under 3 s wall and 250 MB
 peak; one leaflet (one language, one size) under 0.5 s. Not a test: timings vary with
@@ -224,11 +229,45 @@ def catalogue(counts: list[int]) -> None:
         print(f"| {count} | {both:.1f} s | {one:.1f} s | {one / both:.2f}x | {both / count:.2f} s |")
 
 
+WEB = r"""
+import json, statistics, sys, time
+from pathlib import Path
+from leaflet.build import load_checked
+from leaflet.build_web import published_languages
+from leaflet.html import render_leaflet_page
+folder, runs = Path("content/liver-metastases"), int(sys.argv[1])
+rendered, loaded = [], []
+for _ in range(runs + 1):  # the first run warms the caches (fonts, locale data) and is not counted
+    start = time.perf_counter()
+    leaflet = load_checked(folder)
+    middle = time.perf_counter()
+    pages = [render_leaflet_page(leaflet, code) for code in published_languages(leaflet)]
+    end = time.perf_counter()
+    rendered.append(end - middle)
+    loaded.append(end - start)
+print(json.dumps({"render": statistics.median(rendered[1:]), "load and render": statistics.median(loaded[1:])}))
+"""
+
+
+def web(runs: int) -> None:
+    """The web edition of one leaflet, both languages: warm, and in a fresh process."""
+    warm = run(WEB, str(runs))
+    cold = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as out:
+            cold.append(wall([sys.executable, "make_leaflet.py", "build", "--web-only", "--out", out], ROOT))
+    print(f"web edition of one leaflet, en and ur (median of {runs})")
+    print(f"  pages rendered, content loaded        {warm['render']:6.3f} s   (target < 0.2 s)")
+    print(f"  content loaded and checked, rendered  {warm['load and render']:6.3f} s")
+    print(f"  build --web-only, fresh process       {statistics.median(cold):6.3f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--peers", action="store_true", help="time ours against Typst, as ratios")
     parser.add_argument("--floor", action="store_true",
                         help="time a fresh process's interpreter and imports against Typst's whole build")
+    parser.add_argument("--web", action="store_true", help="time the web edition of one leaflet")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--catalogue", type=int, nargs="+", metavar="N",
                         help="time catalogues of N copies of the first leaflet, on both cores and one")
@@ -241,6 +280,9 @@ def main() -> None:
         return
     if args.catalogue:
         catalogue(args.catalogue)
+        return
+    if args.web:
+        web(args.runs)
         return
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()

@@ -86,6 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     build_parser.add_argument("--large-print", action="store_true",
                               help="build the large-print variant instead: A4, body text 16 to 18 pt "
                                    "(<id>_<lang>_A4-large.pdf)")
+    build_parser.add_argument("--web-only", action="store_true",
+                              help="build only the web edition (DIR/web: a page per leaflet and language, and "
+                                   "the catalogue), which a plain build writes beside the PDFs")
 
     serve_parser = commands.add_parser(
         "serve", help="the desk page: pick a leaflet in a browser and print it",
@@ -227,10 +230,18 @@ def main(argv: list[str] | None = None) -> int:
                                     "expected it without --size and --print"])
             if args.allow_draft and not args.for_print:
                 raise ContentError(["--allow-draft: it lets a draft go to press; expected it with --print"])
+            if args.web_only and (args.lang or args.size or args.for_print or args.large_print):
+                raise ContentError(["--web-only: the web edition has every language of a leaflet, for screens; "
+                                    "expected it without --lang, --size, --print and --large-print"])
+            if args.web_only:
+                return _build_web(args.content, args.ids, args.out)
             sizes = [LARGE_PRINT] if args.large_print else args.size
-            return _build_catalogue(args.content, args.ids, args.lang, sizes, args.out, args.for_print,
+            code = _build_catalogue(args.content, args.ids, args.lang, sizes, args.out, args.for_print,
                                     args.allow_draft)
-        return _build_catalogue(DEFAULT_CONTENT, [], None, None, DEFAULT_OUTPUT)
+            plain = not (args.lang or args.size or args.for_print or args.large_print)
+            return _build_web(args.content, args.ids, args.out) if plain and code == EXIT_OK else code
+        code = _build_catalogue(DEFAULT_CONTENT, [], None, None, DEFAULT_OUTPUT)
+        return _build_web(DEFAULT_CONTENT, [], DEFAULT_OUTPUT) if code == EXIT_OK else code
     except (ContentError, OSError) as error:
         return _failed(error)
 
@@ -354,6 +365,34 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
     warned = f"with {' and '.join(kinds)} (listed above)" if kinds else "all checks passed"
     print(f"built {_count(written, 'file')}, {warned}{up_to_date_note}")
     return EXIT_OK
+
+
+def _build_web(content: Path, ids: list[str], out: Path) -> int:
+    """The web edition of the chosen leaflets, and the catalogue of them all, into `out`/web."""
+    from leaflet.build import check_output_folder
+    from leaflet.build_web import WEB_FOLDER, build_web_edition
+
+    check_output_folder(content, out)
+    result = build_web_edition(_chosen_folders(content, ids), leaflet_folders(content), out)
+    for path in result.written:
+        print(f"wrote {path} ({_size(path.stat().st_size)})")
+    for path in result.removed:
+        print(f"removed {path} (no longer published)")
+    for warning in result.left_out:
+        print(f"warning: {warning}", file=sys.stderr)
+    if result.written:
+        print(f"web edition: {_count(len(result.written), 'file')} written in {out / WEB_FOLDER}, "
+              f"{result.unchanged} unchanged")
+    else:
+        print(f"web edition: {_count(result.unchanged, 'file')} in {out / WEB_FOLDER} up to date; nothing rewritten")
+    return EXIT_OK
+
+
+def _size(count: int) -> str:
+    """A file's size in the unit that reads best: 812 bytes, 37.4 KB, 1.2 MB."""
+    if count < 1024:
+        return f"{count} bytes"
+    return f"{count / 1024:.1f} KB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"
 
 
 def _having(content: Path, folder: Path, languages: list[str] | None) -> list[str] | None:

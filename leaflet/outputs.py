@@ -68,6 +68,11 @@ def output_name(leaflet_id: str, language: str, size: str, kind: str = "") -> st
     return f"{leaflet_id}_{language}_{size}{suffix}.pdf"
 
 
+def web_page(leaflet_id: str, language: str) -> str:
+    """A leaflet's page in the web edition, relative to the edition's folder (or its web address)."""
+    return f"{leaflet_id}/{language}.html"
+
+
 def ticket_name(print_name: str) -> str:
     """The job ticket beside a print file: its name with .txt for .pdf."""
     return print_name.removesuffix(".pdf") + ".txt"

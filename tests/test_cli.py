@@ -29,11 +29,14 @@ def test_default_command_builds_every_language_in_both_sizes(tmp_path: Path) -> 
     expected = {f"liver-metastases_{lang}_{size}.pdf" for lang in languages for size in ("A4", "A5")}
     expected |= {f"liver-metastases_bilingual_{size}.pdf" for size in ("A4", "A5")}
     expected |= {f"liver-metastases_{lang}_A5-booklet.pdf" for lang in languages}
-    # and the archive, where each PDF is kept once
-    assert {p.name for p in (tmp_path / "output").iterdir() if not p.name.startswith(".")} == {*expected, "archive"}
+    # and the archive, where each PDF is kept once, and the web edition
+    assert {p.name for p in (tmp_path / "output").iterdir() if not p.name.startswith(".")} == \
+        {*expected, "archive", "web"}
     assert {p.name for p in (tmp_path / "output").glob(".*.sha256")} == {f".{name}.sha256" for name in expected}
     for name in expected:
         assert f"wrote output/{name}" in result.stdout
+    for page in ("index.html", "index.ur.html", "liver-metastases/en.html", "liver-metastases/ur.html"):
+        assert f"wrote output/web/{page}" in result.stdout
 
 
 def test_build_options_choose_language_size_and_folder(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -151,7 +152,7 @@ def _load_facts(path: Path, shared: Path | None, errors: list[str]) -> LeafletFa
     fields = ("region", "calling_code", "brand", "contacts", "figures", "document_control")
     keys = reader.mapping(root, "", fields if shared else ("id", *fields),
                           ("opening_hours", "shows_contacts", "diagrams", "desk", "departments", "department",
-                           *(("id",) if shared else ())))
+                           "web_base", *(("id",) if shared else ())))
     if keys is None or len(errors) > start:
         return None
     leaflet_id = reader.identifier(keys["id"], "id") if "id" in keys else path.parent.name
@@ -177,10 +178,26 @@ def _load_facts(path: Path, shared: Path | None, errors: list[str]) -> LeafletFa
     desk = _read_desk(reader, keys["desk"]) if "desk" in keys else DeskSettings()
     departments = _read_departments(reader, keys["departments"]) if "departments" in keys else ()
     department = _read_department(reader, keys["department"], departments) if "department" in keys else None
+    web_base = _read_web_base(reader, keys["web_base"]) if "web_base" in keys else None
     if len(errors) > start or None in (leaflet_id, region, calling_code, brand, figures, control, desk):
         return None
     return LeafletFacts(leaflet_id, str(region), str(calling_code), brand, hours, tuple(contacts), figures, control,
-                        shown, diagrams, desk, departments, department)
+                        shown, diagrams, desk, departments, department, web_base)
+
+
+def _read_web_base(reader: NodeReader, node: Node) -> str | None:
+    """`web_base:`: where the hospital publishes the web edition, an absolute https address (the
+    QR code of each PDF opens <web_base>/<id>/<lang>.html)."""
+    value = reader.text(node, "web_base")
+    if value is None:
+        return None
+    address = urlsplit(value)
+    if address.scheme != "https" or not address.hostname or address.query or address.fragment \
+            or any(char.isspace() for char in value):
+        reader.error(node, "web_base", f"`{value}` is not an absolute https address",
+                     "expected e.g. https://pkli.org.pk/leaflets (no ?query or #part)")
+        return None
+    return str(value).rstrip("/")
 
 
 def _read_departments(reader: NodeReader, node: Node) -> tuple[str, ...]:

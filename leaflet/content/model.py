@@ -311,6 +311,7 @@ class LeafletFacts:
     desk: DeskSettings = field(default_factory=DeskSettings)
     departments: tuple[str, ...] = ()  # the hospital's departments (ids), in the order the desk lists them
     department: str | None = None  # the one this leaflet belongs to, if any
+    web_base: str | None = None  # where the web edition is published (https, no trailing /); None: not
 
     def shown_contacts(self) -> tuple[Contact, ...]:
         """The contacts on this leaflet's contact card, in the order it shows them."""

@@ -52,7 +52,7 @@ from leaflet.layout.styles import Palette, Styles, one_ink, palette_for, styles_
 from leaflet.layout.table import TableBlock
 from leaflet.layout.tagging import Structure
 from leaflet.layout.textblock import BlockStyle, TextBlock, TextFlowable
-from leaflet.outputs import output_name
+from leaflet.outputs import output_name, web_page
 from leaflet.pdf.structure import add_structure
 from leaflet.text import TextStyle, family_for_script, parse_inline, register_family, set_text
 from leaflet.text import locale as wording
@@ -542,8 +542,10 @@ class _LeafletRenderer:
             international = self.facts.calling_code + digits[1:] if digits.startswith("0") else "+" + digits
             entries.append(ContactEntry(role=text.role, name=text.name, note=text.note,
                                         phone=contact.phone, emphasis=contact.emphasis, tel=f"tel:{international}"))
+        web_base = self.facts.web_base
+        page = f"{web_base}/{web_page(self.facts.id, self.content.language)}" if web_base else None
         return ContactCard(block.heading, entries, self.facts.brand.website, self.styles, self.palette,
-                           columns=2)
+                           columns=2, qr_target=page)
 
     def _document_control(self) -> Flowable:
         labels, control, styles = self.content.document_control, self.facts.document_control, self.styles

@@ -202,7 +202,7 @@ class ContactCard(Flowable):
     """The contact panel: the helpline in a band, OPD next, then everyone else in a grid."""
 
     def __init__(self, title: str, entries: list[ContactEntry], website: str, styles: Styles,
-                 palette: Palette, columns: int, continued: bool = False) -> None:
+                 palette: Palette, columns: int, continued: bool = False, qr_target: str | None = None) -> None:
         super().__init__()
         self.entries = entries
         self.styles = styles
@@ -212,6 +212,7 @@ class ContactCard(Flowable):
         self.spaceBefore = styles.body.space_after * 0.4
         self.spaceAfter = styles.body.space_after * 0.5
         self.title_text, self.website_text = title, website
+        self.qr_target = qr_target or website  # the leaflet's own web page, where the hospital publishes one
         # a part that goes on from the page before repeats the title in a slimmer bar
         self.title = TextBlock(title, styles.band_strong if continued else styles.card_title)
         self.title_pad = self.pad * (0.6 if continued else 1.0)
@@ -237,7 +238,8 @@ class ContactCard(Flowable):
         if count < MIN_ROWS_APART:
             return []
         head, tail = (ContactCard(self.title_text, [], self.website_text, self.styles, self.palette,
-                                  self.columns, continued) for continued in (self.title_pad < self.pad, True))
+                                  self.columns, continued, self.qr_target)
+                      for continued in (self.title_pad < self.pad, True))
         head.rows, tail.rows = self.rows[:count], self.rows[count:]
         head.links = tail.links = self.links
         return [head, tail]
@@ -333,9 +335,9 @@ class ContactCard(Flowable):
         text_width = self._column_width("website")
         text_x = from_start(pad + size + pad, text_width, self.width, rtl)
         link = Tag("Link")
-        with figure(self.canv, link.child("Figure", alt=f"QR code: {self.website_text}")):
+        with figure(self.canv, link.child("Figure", alt=f"QR code: {self.qr_target}")):
             self._draw_qr(qr_x, top - size, size)
-        linked(self.canv, link, self.website_text, (qr_x, top - size, qr_x + size, top), self.website_text)
+        linked(self.canv, link, self.qr_target, (qr_x, top - size, qr_x + size, top), self.qr_target)
         self._draw_cell(cell, text_x, top - (size - cell[0].height) / 2, text_width)
 
     def _draw_qr(self, x: float, y: float, size: float) -> None:
@@ -343,7 +345,7 @@ class ContactCard(Flowable):
 
         (Rendering the widget as a Drawing would name the unembedded Helvetica.)
         """
-        widget = QrCodeWidget(self.website_text, barLevel="M")
+        widget = QrCodeWidget(self.qr_target, barLevel="M")
         x0, y0, x1, y1 = widget.getBounds()
         scale = size / max(x1 - x0, y1 - y0)
         self.canv.setFillColor(white)

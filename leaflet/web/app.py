@@ -3,6 +3,7 @@
     GET /                                   the page (?lang=ur: the interface in Urdu)
     GET /leaflets/<id>/<lang>/<size>.pdf    a leaflet (?copies=N, 1 to 50), its last good edition; each on the print log
     GET /leaflets/<id>/<lang>/<size>.json   its pages a copy and sheets of paper (?large=1), before printing
+    GET /leaflets/<id>/<lang>.html          a leaflet to read on screen (its web edition), from its last good edition
     GET /leaflets/<id>?lang=&size=&copies=  the page's form: redirects to the PDF's address
     GET /covers/<id>.png[?lang=CODE]        a leaflet's cover, small (in that language if it has it)
     GET /report[?since=YYYY-MM-DD&lang=ur]  the print report: prints and pages per month, leaflet and language
@@ -82,6 +83,17 @@ def create_app(content_dir: Path, out_dir: Path) -> Starlette:
         return JSONResponse({"pages": served.pages, "sheets": -(-served.pages // 2), "booklet": booklet,
                              "paper": "A4" if booklet or params["size"] == "A4" else "A5"})
 
+    async def web_page(request: Request) -> Response:
+        params = request.path_params
+        try:
+            html = await asyncio.to_thread(service.web_page, params["id"], params["lang"])
+        except UnknownLeafletError as error:
+            raise HTTPException(404, "No such leaflet or language.") from error
+        except NotAvailableError as error:
+            raise HTTPException(404, "This leaflet is being edited; open its PDF, or read it once its files check.") \
+                from error
+        return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
+
     async def choose(request: Request) -> Response:
         query = request.query_params
         copies = _copies(query.get("copies", "1"))
@@ -129,6 +141,7 @@ def create_app(content_dir: Path, out_dir: Path) -> Starlette:
         Route("/", page),
         Route("/leaflets/{id:str}/{lang:str}/{size:str}.pdf", leaflet_pdf),
         Route("/leaflets/{id:str}/{lang:str}/{size:str}.json", pages),
+        Route("/leaflets/{id:str}/{lang:str}.html", web_page),
         Route("/leaflets/{id:str}", choose),
         Route("/covers/{id:str}.png", cover),
         Route("/report", report),

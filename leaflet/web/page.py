@@ -74,7 +74,7 @@ def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
                 f'<div><p class="titles">{escape(entry.id)}</p><p>{escape(words["problem"])}</p></div></li>')
     languages = [offer for offer in entry.offers if offer.language != BILINGUAL]
     first = sorted(languages, key=lambda offer: offer.language != interface)  # the reader's language first
-    titles = "".join(_title(offer, words) for offer in first)
+    titles = "".join(_title(entry.id, offer, words, interface) for offer in first)
     search = escape(search_text([entry.id, *(text for offer in languages for text in
                                              (offer.title, offer.subtitle, *offer.headings, *offer.keywords))]))
     names = [(offer.language, words["bilingual"] if offer.language == BILINGUAL else language_name(offer.language))
@@ -103,12 +103,15 @@ def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
     </li>"""
 
 
-def _title(offer: Offer, words: dict[str, str]) -> str:
-    """A language's title, with its draft mark and its subtitle under it, in that language."""
+def _title(identity: str, offer: Offer, words: dict[str, str], interface: str) -> str:
+    """A language's title, with its draft mark and its subtitle under it, in that language, and a
+    link to read it on screen (its web page) in the page's language."""
     draft = f' <span class="draft">{escape(words["draft"])}</span>' if offer.draft else ""
     subtitle = f'<span class="subtitle">{escape(offer.subtitle)}</span>' if offer.subtitle else ""
+    read = (f' <a class="read" href="/leaflets/{escape(identity)}/{offer.language}.html" target="_blank" '
+            f'lang="{interface}" dir="{DIRECTION[interface]}">{escape(words["read"])}</a>')
     return (f'<li lang="{offer.language}" dir="{DIRECTION.get(offer.language, "ltr")}">'
-            f'<span class="title">{escape(offer.title)}</span>{draft}{subtitle}</li>')
+            f'<span class="title">{escape(offer.title)}</span>{draft}{read}{subtitle}</li>')
 
 
 def _notes(entry: Entry, words: dict[str, str], interface: str) -> str:

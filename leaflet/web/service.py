@@ -35,6 +35,7 @@ from leaflet.content.loader import display_path
 from leaflet.content.model import DeskSettings, LanguageContent, Subheading
 from leaflet.content.reviews import review_due
 from leaflet.errors import ContentError
+from leaflet.html import Links, render_leaflet_page
 from leaflet.outputs import (
     BILINGUAL,
     FACTS_FILE,
@@ -69,6 +70,10 @@ class Snapshot:
     leaflet: Leaflet | None  # the languages that load and check (None: not one does)
     problems: tuple[str, ...]  # what is wrong with the others, as `check` says it
     files: dict[str, bytes]  # what was copied, by name relative to the copy's root
+
+
+# A leaflet's web page as the desk serves it: the fonts the desk page uses, the desk as the catalogue.
+DESK_LINKS = Links(fonts="/fonts/web/", catalogue=lambda language: f"/?lang={language}")
 
 
 @dataclass(frozen=True)
@@ -204,6 +209,18 @@ class DeskService:
         if copies > 1:
             data = repeat_copies(data, copies)
         return Served(data, etag, version, pages)
+
+    def web_page(self, identity: str, language: str) -> str:
+        """The leaflet's web page, from its newest good edition; UnknownLeafletError for a leaflet or
+        language the desk does not offer, NotAvailableError while only archived PDFs are left of it."""
+        entry = self.entry(identity)
+        offer = entry.offer(language) if entry and language != BILINGUAL else None
+        if offer is None:
+            raise UnknownLeafletError(f"{identity} {language}")
+        snapshot = next((snapshot for snapshot in offer.snapshots if snapshot.leaflet is not None), None)
+        if snapshot is None or snapshot.leaflet is None:
+            raise NotAvailableError(f"{identity}/{language}.html")
+        return render_leaflet_page(snapshot.leaflet, language, DESK_LINKS)
 
     async def record(self, entry: Print) -> None:
         """One print in the log; a log that cannot be written is said in the desk's log, never to the desk."""

@@ -1,0 +1,101 @@
+"""The web edition as readers' browsers show it (Debian's Chromium, offline): every page of the real
+catalogue and of the fixtures loads without an error or a request to another host, says every text
+of its content verbatim, sets Urdu in Nastaliq, fits a 360 px phone, and axe-core finds nothing
+serious; the desk serves the same pages and links each card to them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from leaflet.build import load_checked
+from leaflet.build_web import published_languages
+from leaflet.html.inline import plain
+from leaflet.html.style import css_name, family_of
+from leaflet.outputs import leaflet_folders
+from tests.conftest import CONTENT, ROOT, run_cli
+from tests.deskserver import running_desk
+from tests.test_web_edition import expected_texts
+from tests.webcheck import PageReport, browser, check_page, serve_folder
+
+FIXTURES = ROOT / "tests" / "fixtures"
+EDITIONS = {"real": CONTENT, "catalogue": FIXTURES / "catalogue", "schedule": FIXTURES / "schedule",
+            "steps": FIXTURES / "steps", "arabic": FIXTURES / "arabic"}
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator:
+    with browser() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each content folder's web edition, built by the command line."""
+    made = {}
+    for name, content in EDITIONS.items():
+        out = tmp_path_factory.mktemp(f"web-{name}")
+        result = run_cli("build", "--web-only", "--content", str(content), "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        made[name] = out / "web"
+    return made
+
+
+def _pages(web: Path) -> list[str]:
+    return sorted(path.relative_to(web).as_posix() for path in web.rglob("*.html"))
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_every_page_loads_cleanly_says_every_text_and_fits_a_phone(chromium, built: dict[str, Path],
+                                                                   edition: str) -> None:
+    web = built[edition]
+    texts = {}
+    for folder in leaflet_folders(EDITIONS[edition]):
+        leaflet = load_checked(folder)
+        for code in published_languages(leaflet):
+            texts[f"{leaflet.facts.id}/{code}.html"] = (code, [plain(text) for text in
+                                                               expected_texts(leaflet, code)])
+    assert set(texts) <= set(_pages(web)) and any(page.startswith("index") for page in _pages(web))
+    with serve_folder(web) as base:
+        for page in _pages(web):
+            wide = check_page(chromium, base + page, width=1280)
+            narrow = check_page(chromium, base + page, width=360, axe=False)
+            for report in (wide, narrow):
+                assert report.problems() == [], (page, report.problems())
+                assert not report.failed_requests, (page, report.failed_requests)
+            if page not in texts:
+                continue
+            code, expected = texts[page]
+            shown = _normal(wide.inner_text)
+            missing = [text for text in expected if _normal(text) not in shown]
+            assert not missing, (page, missing)
+            assert narrow.body_font_px >= (20 if code == "ur" else 16), (page, narrow.body_font_px)
+            family = css_name(family_of(code)).strip('"')  # fonts.yaml's, as the PDF: Noto Naskh Arabic for ar
+            assert family in wide.fonts_loaded and family in narrow.fonts_loaded, (page, wide.font_faces)
+            if code == "ur":
+                assert family == "Noto Nastaliq Urdu"
+
+
+def test_the_desk_serves_each_leaflet_to_read_on_screen(chromium, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with running_desk(CONTENT, out) as desk:
+        page = desk.get("/?lang=ur").text
+        assert 'href="/leaflets/liver-metastases/ur.html"' in page and "اسکرین پر پڑھیں" in page
+        assert desk.get("/leaflets/liver-metastases/xx.html").status_code == 404
+        assert desk.get("/leaflets/no-such/en.html").status_code == 404
+        for code in ("en", "ur"):
+            answer = desk.get(f"/leaflets/liver-metastases/{code}.html")
+            assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/html")
+            report: PageReport = check_page(chromium, f"{desk.address}/leaflets/liver-metastases/{code}.html",
+                                            width=360)
+            assert report.problems() == [] and not report.failed_requests, report.problems()
+            expected = [plain(text) for text in expected_texts(load_checked(CONTENT / "liver-metastases"), code)]
+            assert not [text for text in expected if _normal(text) not in _normal(report.inner_text)]
+            if code == "ur":
+                assert "Noto Nastaliq Urdu" in report.fonts_loaded
