@@ -313,6 +313,12 @@ class LeafletFacts:
     department: str | None = None  # the one this leaflet belongs to, if any
     web_base: str | None = None  # where the web edition is published (https, no trailing /); None: not
 
+    def tel(self, contact: Contact) -> str:
+        """A contact's number as a tel: address, in international form (a leading 0 becomes the
+        calling code), so that a tap calls it from any phone."""
+        digits = "".join(char for char in contact.phone if char.isdigit())
+        return "tel:" + (self.calling_code + digits[1:] if digits.startswith("0") else "+" + digits)
+
     def shown_contacts(self) -> tuple[Contact, ...]:
         """The contacts on this leaflet's contact card, in the order it shows them."""
         if self.shows_contacts is None:

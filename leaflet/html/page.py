@@ -176,11 +176,10 @@ class _Page:
         entries = []
         for contact in self.facts.shown_contacts():
             text = self.content.contacts[contact.id]
-            digits = "".join(char for char in contact.phone if char.isdigit())
-            international = self.facts.calling_code + digits[1:] if digits.startswith("0") else "+" + digits
             lines = [f'<span class="{kind}">{self.text(value)}</span>'
                      for kind, value in (("role", text.role), ("name", text.name), ("note", text.note)) if value]
-            lines.append(f'<a class="phone" href="tel:{escape(international)}" dir="ltr">{escape(contact.phone)}</a>')
+            phone = escape(contact.phone)
+            lines.append(f'<a class="phone" href="{escape(self.facts.tel(contact))}" dir="ltr">{phone}</a>')
             entries.append(f'<li class="contact {contact.emphasis}">{"".join(lines)}</li>')
         website = self.facts.brand.website
         shown = website.removeprefix("https://").rstrip("/")

@@ -538,10 +538,8 @@ class _LeafletRenderer:
         entries = []
         for contact in self.facts.shown_contacts():
             text = self.content.contacts[contact.id]
-            digits = "".join(char for char in contact.phone if char.isdigit())
-            international = self.facts.calling_code + digits[1:] if digits.startswith("0") else "+" + digits
             entries.append(ContactEntry(role=text.role, name=text.name, note=text.note,
-                                        phone=contact.phone, emphasis=contact.emphasis, tel=f"tel:{international}"))
+                                        phone=contact.phone, emphasis=contact.emphasis, tel=self.facts.tel(contact)))
         web_base = self.facts.web_base
         page = f"{web_base}/{web_page(self.facts.id, self.content.language)}" if web_base else None
         return ContactCard(block.heading, entries, self.facts.brand.website, self.styles, self.palette,
