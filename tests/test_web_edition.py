@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from leaflet.build import load_checked
 from leaflet.html.inline import plain
 from tests.conftest import CONTENT, ROOT, run_cli
+from tests.test_diagrams_and_contacts import label_texts
 
 FIXTURE_CATALOGUE = ROOT / "tests" / "fixtures" / "catalogue"
 
@@ -226,11 +227,13 @@ def test_a_page_says_every_text_of_the_content(real_web: Path) -> None:
     """Without a browser: each paragraph, item and cell is in the page's text, in written order of
     characters (the browser test reads what is shown)."""
     leaflet = load_checked(CONTENT / "liver-metastases")
-    for code in leaflet.languages:
+    for code, content in leaflet.languages.items():
         page = lxml.html.fromstring((real_web / "web" / "liver-metastases" / f"{code}.html").read_bytes())
         flat = " ".join(page.body.text_content().split())
         missing = [plain(item) for item in expected_texts(leaflet, code) if " ".join(plain(item).split()) not in flat]
         assert not missing, missing
+        labels = [plain(text) for labels in content.diagrams.values() for text in label_texts(labels)]
+        assert labels and not [label for label in labels if " ".join(label.split()) not in flat], "diagram labels"
 
 
 def expected_texts(leaflet, code: str) -> list[str]:

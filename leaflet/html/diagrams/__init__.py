@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from html import escape
 from typing import Any
 
 from leaflet.content.diagrams import (
@@ -21,8 +20,8 @@ from leaflet.content.diagrams import (
     StepsPanel,
     TermsPanel,
 )
-from leaflet.content.model import DiagramLabel, NamedItem
-from leaflet.html.inline import inline, plain
+from leaflet.content.model import DiagramLabel
+from leaflet.html.inline import inline
 
 MIN_CONTRAST = 4.5  # WCAG AA for normal text
 
@@ -88,13 +87,4 @@ def _contrast_with_white(channels: list[int]) -> float:
     return 1.05 / (0.2126 * red + 0.7152 * green + 0.0722 * blue + 0.05)
 
 
-def label_texts(label: DiagramLabel) -> list[str]:
-    """A label's words as readers see them: one text, each of a list, or a name and its description."""
-    if isinstance(label, NamedItem):
-        return [plain(label.name), plain(label.description)]
-    if isinstance(label, tuple):
-        return [plain(item) for item in label]
-    return [plain(label)]
-
-
-__all__ = ["DiagramContext", "escape", "label_texts", "render_diagram", "under_white_text"]
+__all__ = ["DiagramContext", "render_diagram", "under_white_text"]
