@@ -74,7 +74,7 @@ def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
                 f'<div><p class="titles">{escape(entry.id)}</p><p>{escape(words["problem"])}</p></div></li>')
     languages = [offer for offer in entry.offers if offer.language != BILINGUAL]
     first = sorted(languages, key=lambda offer: offer.language != interface)  # the reader's language first
-    titles = "".join(_title(entry.id, offer, words, interface) for offer in first)
+    titles = "".join(_title(offer, words) for offer in first)
     search = escape(search_text([entry.id, *(text for offer in languages for text in
                                              (offer.title, offer.subtitle, *offer.headings, *offer.keywords))]))
     names = [(offer.language, words["bilingual"] if offer.language == BILINGUAL else language_name(offer.language))
@@ -86,7 +86,7 @@ def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
     return f"""    <li class="leaflet" data-id="{escape(entry.id)}" data-search="{search}">
       <img src="/covers/{escape(entry.id)}.png?lang={cover_language}" alt="" width="120" height="170" loading="lazy">
       <div>
-        <ul class="titles">{titles}</ul>{_notes(entry, words, interface)}
+        <ul class="titles">{titles}</ul>{_read_on_screen(entry, words)}{_notes(entry, words, interface)}
         <form class="choose" action="/leaflets/{escape(entry.id)}" method="get" target="_blank"
           data-leaflet="{escape(entry.id)}" data-confirm-above="{entry.confirm_above_pages}">
           <label>{escape(words["language"])} <select name="lang">{language_options}</select></label>
@@ -103,15 +103,21 @@ def _card(entry: Entry, words: dict[str, str], interface: str) -> str:
     </li>"""
 
 
-def _title(identity: str, offer: Offer, words: dict[str, str], interface: str) -> str:
-    """A language's title, with its draft mark and its subtitle under it, in that language, and a
-    link to read it on screen (its web page) in the page's language."""
+def _title(offer: Offer, words: dict[str, str]) -> str:
+    """A language's title, with its draft mark and its subtitle under it, in that language."""
     draft = f' <span class="draft">{escape(words["draft"])}</span>' if offer.draft else ""
     subtitle = f'<span class="subtitle">{escape(offer.subtitle)}</span>' if offer.subtitle else ""
-    read = (f' <a class="read" href="/leaflets/{escape(identity)}/{offer.language}.html" target="_blank" '
-            f'lang="{interface}" dir="{DIRECTION[interface]}">{escape(words["read"])}</a>')
     return (f'<li lang="{offer.language}" dir="{DIRECTION.get(offer.language, "ltr")}">'
-            f'<span class="title">{escape(offer.title)}</span>{draft}{read}{subtitle}</li>')
+            f'<span class="title">{escape(offer.title)}</span>{draft}{subtitle}</li>')
+
+
+def _read_on_screen(entry: Entry, words: dict[str, str]) -> str:
+    """Links to the leaflet's web page in each language, to read it on screen or show a patient."""
+    links = " ".join(f'<a href="/leaflets/{escape(entry.id)}/{code}.html" target="_blank" lang="{code}" '
+                     f'dir="{DIRECTION.get(code, "ltr")}">{escape(language_name(code))}</a>'
+                     for code in entry.languages)
+    return f'\n        <p class="read">{escape(words["read"])}: {links}</p>'
+
 
 
 def _notes(entry: Entry, words: dict[str, str], interface: str) -> str:
