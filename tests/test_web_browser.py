@@ -5,6 +5,7 @@ serious; the desk serves the same pages and links each card to them."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,10 +77,24 @@ def test_every_page_loads_cleanly_says_every_text_and_fits_a_phone(chromium, bui
             missing = [text for text in expected if _normal(text) not in shown]
             assert not missing, (page, missing)
             assert narrow.body_font_px >= (20 if code == "ur" else 16), (page, narrow.body_font_px)
+            if code == "ur":  # Nastaliq's climbing letters need twice its size between lines, as in print
+                assert narrow.body_line_px >= 2.0 * narrow.body_font_px, (page, narrow.body_line_px)
             family = css_name(family_of(code)).strip('"')  # fonts.yaml's, as the PDF: Noto Naskh Arabic for ar
             assert family in wide.fonts_loaded and family in narrow.fonts_loaded, (page, wide.font_faces)
             if code == "ur":
                 assert family == "Noto Nastaliq Urdu"
+
+
+def test_a_text_that_looks_like_markup_is_shown_as_written(chromium, tmp_path: Path) -> None:
+    content = tmp_path / "catalogue"
+    shutil.copytree(FIXTURES / "catalogue", content)
+    written = 'Anyone may use it <script>alert("x")</script> & "rest" <b>here</b> &amp;.'
+    english = content / "quiet-room" / "en.yaml"
+    english.write_text(english.read_text(encoding="utf-8").replace("Anyone may use it.", written), encoding="utf-8")
+    assert run_cli("build", "--web-only", "--content", str(content), "--out", str(tmp_path / "out")).returncode == 0
+    with serve_folder(tmp_path / "out" / "web") as base:
+        report = check_page(chromium, base + "quiet-room/en.html", axe=False)
+    assert report.problems() == [] and written in _normal(report.inner_text), report.inner_text
 
 
 def test_the_desk_serves_each_leaflet_to_read_on_screen(chromium, tmp_path: Path) -> None:

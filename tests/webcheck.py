@@ -49,7 +49,9 @@ _FONTS = """async () => {
 }"""
 _BODY_FONT = """() => {
   const text = document.querySelector("main p") || document.querySelector("p");
-  return text ? parseFloat(getComputedStyle(text).fontSize) : 0;
+  if (!text) return [0, 0];
+  const style = getComputedStyle(text);
+  return [parseFloat(style.fontSize), parseFloat(style.lineHeight) || 0];
 }"""
 
 
@@ -69,6 +71,7 @@ class PageReport:
     font_faces: list[dict] = field(default_factory=list)  # every face: family, weight, style, display, status
     axe_violations: list[dict] = field(default_factory=list)  # serious or critical: id, impact, help, targets
     body_font_px: float = 0.0  # computed font-size of the first `main p` (else first `p`; 0 with none)
+    body_line_px: float = 0.0  # its computed line-height (0 where it is `normal`)
 
     def problems(self) -> list[str]:
         """Everything that went wrong, one line each: [] for a page with nothing to fix."""
@@ -195,7 +198,7 @@ def check_page(browser: Browser, url: str, width: int = 1280, axe: bool = True, 
         report.inner_text = page.evaluate("() => document.body ? document.body.innerText : ''")
         report.scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
         report.viewport_width = page.evaluate("() => window.innerWidth")
-        report.body_font_px = page.evaluate(_BODY_FONT)
+        report.body_font_px, report.body_line_px = page.evaluate(_BODY_FONT)
         if axe:
             report.axe_violations = [rule for rule in page.evaluate(_AXE_RUN) if rule["impact"] in SERIOUS]
         if screenshot is not None:
