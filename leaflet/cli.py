@@ -236,12 +236,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.web_only:
                 return _build_web(args.content, args.ids, args.out)
             sizes = [LARGE_PRINT] if args.large_print else args.size
-            code = _build_catalogue(args.content, args.ids, args.lang, sizes, args.out, args.for_print,
-                                    args.allow_draft)
             plain = not (args.lang or args.size or args.for_print or args.large_print)
-            return _build_web(args.content, args.ids, args.out) if plain and code == EXIT_OK else code
-        code = _build_catalogue(DEFAULT_CONTENT, [], None, None, DEFAULT_OUTPUT)
-        return _build_web(DEFAULT_CONTENT, [], DEFAULT_OUTPUT) if code == EXIT_OK else code
+            return _build_catalogue(args.content, args.ids, args.lang, sizes, args.out, args.for_print,
+                                    args.allow_draft, web=plain)
+        return _build_catalogue(DEFAULT_CONTENT, [], None, None, DEFAULT_OUTPUT, web=True)
     except (ContentError, OSError) as error:
         return _failed(error)
 
@@ -302,8 +300,9 @@ def _chosen_folders(content: Path, ids: list[str]) -> list[Path]:
 
 def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None, sizes: list[str] | None,
                      out: Path, for_print: bool = False, allow_draft: bool = False,
-                     warnings_listed: bool = False) -> int:
+                     warnings_listed: bool = False, web: bool = False) -> int:
     """Each chosen leaflet in the languages it has of those asked for; one summary line at the end.
+    `web`: the web edition too, once every PDF has passed its checks (its lines before the summary).
 
     For print, a draft translation is refused (unless `allow_draft`) before anything is built.
     `warnings_listed`: `check` has just listed the translation and content findings, which the
@@ -350,6 +349,8 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
         content_warnings += len(result.content_warnings)
         layout_warnings += len(result.layout_warnings)
         failed += len(result.findings)
+    if web and not failed:
+        _build_web(content, ids, out)
     if failed:
         print(f"{_count(failed, 'check')} failed; the files of those leaflets were not written, "
               f"{out} keeps what it had")
