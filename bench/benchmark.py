@@ -232,7 +232,7 @@ def catalogue(counts: list[int]) -> None:
 WEB = r"""
 import json, statistics, sys, time
 from pathlib import Path
-from leaflet.build import load_checked
+from leaflet.loading import load_checked
 from leaflet.build_web import published_languages
 from leaflet.html import render_leaflet_page
 folder, runs = Path("content/liver-metastases"), int(sys.argv[1])

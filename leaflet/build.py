@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from pypdf import PdfReader
 
-from leaflet.content import ContentError, Leaflet, load_leaflet
+from leaflet.content import Leaflet
 from leaflet.content.model import ContactPanel
 from leaflet.content.unfinished import placeholders, unused_diagrams
 from leaflet.layout import (
@@ -33,11 +33,12 @@ from leaflet.layout import (
     slug_area,
     text_areas,
 )
+from leaflet.loading import load_checked
 from leaflet.outputs import (
     BILINGUAL,
     available_languages,
+    check_output_folder,
     input_fingerprint,
-    is_catalogue,
     leaflet_files,
     output_name,
     parse_output_name,
@@ -61,43 +62,9 @@ from leaflet.pdf import (
 )
 from leaflet.pdf.ticket import JobFacts, job_ticket
 from leaflet.records.archive import Archive, Edition, LanguageRecord, now, sha256
-from leaflet.text import uncovered_characters
 from leaflet.text.locale import language_name, text_direction
 from leaflet.translation import translation_status
 from leaflet.translation.status import SOURCE_LANGUAGE
-
-
-def load_checked(content_dir: Path, languages: list[str] | None = None) -> Leaflet:
-    """The content, with every rule the build relies on checked (ContentError otherwise).
-
-    `check` and `build` both start here, so whatever `check` accepts, `build` builds.
-    """
-    leaflet = load_leaflet(content_dir, languages)
-    check_fonts_cover(leaflet)
-    return leaflet
-
-
-def check_output_folder(content_dir: Path, out_dir: Path) -> None:
-    """Built files never go into the content folder, where they could overwrite or mix with sources."""
-    root = content_dir.parent if is_catalogue(content_dir.parent) else content_dir  # the whole catalogue
-    content, out = root.resolve(), out_dir.resolve()
-    if out == content or out.is_relative_to(content):
-        raise ContentError([f"{out_dir}: inside the content folder {root}; "
-                            "expected an output folder outside it (default: output)"])
-
-
-def check_fonts_cover(leaflet: Leaflet) -> None:
-    """Raise ContentError naming every character of the content that no configured font has."""
-    problems = []
-    for language, content in leaflet.languages.items():
-        for path, text in content.texts():
-            for index, char in uncovered_characters(text, language):
-                word = text[max(0, index - 10):index + 10].strip()
-                problems.append(f"{text.location}: {path}: no configured font has `{char}` "
-                                f"(U+{ord(char):04X}) in “{word}”; expected characters the fonts "
-                                f"for `{language}` cover (fonts/fonts.yaml)")
-    if problems:
-        raise ContentError(problems)
 
 
 def expectations_for(leaflet: Leaflet, language: str, size: str, kind: str = "",

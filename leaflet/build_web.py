@@ -18,9 +18,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leaflet.build import load_checked
 from leaflet.content import ContentError, Leaflet
 from leaflet.content.model import BrandColours
+from leaflet.files import write_all_atomically
 from leaflet.html import (
     Listing,
     index_languages,
@@ -31,8 +31,8 @@ from leaflet.html import (
     render_leaflet_page,
     web_font_files,
 )
+from leaflet.loading import load_checked
 from leaflet.outputs import available_languages, input_fingerprint, leaflet_id
-from leaflet.pdf import write_all_atomically
 
 WEB_FOLDER = "web"
 STATE_FILE = ".web-edition.json"

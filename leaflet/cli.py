@@ -15,6 +15,7 @@ from leaflet.outputs import (
     LARGE_PRINT,
     SIZES,
     available_languages,
+    check_output_folder,
     drafts_refused_for_print,
     fresh_outputs,
     is_catalogue,
@@ -270,7 +271,6 @@ def _new(content: Path, new_id: str, title: str, out: Path) -> int:
     build, the last line says so and what to run once the problems above are fixed."""
     import datetime as dt
 
-    from leaflet.build import check_output_folder
     from leaflet.scaffold import new_leaflet
 
     check_output_folder(content, out)  # refused before anything is written
@@ -370,7 +370,6 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
 
 def _build_web(content: Path, ids: list[str], out: Path) -> int:
     """The web edition of the chosen leaflets, and the catalogue of them all, into `out`/web."""
-    from leaflet.build import check_output_folder
     from leaflet.build_web import WEB_FOLDER, build_web_edition
 
     check_output_folder(content, out)
@@ -446,8 +445,8 @@ def _check_leaflet(content: Path, mark_reviewed_language: str | None) -> int:
     Characters no font has are reported in the translation report and then, because `build`
     cannot draw them, as errors (exit 2).
     """
-    from leaflet.build import check_fonts_cover
     from leaflet.content import load_leaflet
+    from leaflet.loading import check_fonts_cover
     from leaflet.translation import mark_reviewed, translation_status
     from leaflet.translation.status import SOURCE_LANGUAGE
 
@@ -579,7 +578,7 @@ def _export_po(language: str, content: Path, out: Path | None) -> int:
         print(f"{language}: English is what is translated from; expected a translation's code", file=sys.stderr)
         return EXIT_BAD_INPUT
     from leaflet.content import load_leaflet
-    from leaflet.pdf.output import write_atomically
+    from leaflet.files import write_atomically
     from leaflet.translation.po import export_po
 
     folders = [folder for folder in _chosen_folders(content, []) if _having(content, folder, [language])]
@@ -740,7 +739,7 @@ def _write_months_csv(path: Path, rows: list[MonthRow]) -> None:
     import csv
     import io
 
-    from leaflet.pdf.output import write_atomically
+    from leaflet.files import write_atomically
 
     text = io.StringIO()
     writer = csv.writer(text)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from leaflet.errors import ContentError
+
 BILINGUAL = "bilingual"
 FACTS_FILE = "leaflet.yaml"  # a leaflet's own facts
 HOSPITAL_FILE = "hospital.yaml"  # in a catalogue: the facts every leaflet shares
@@ -29,6 +31,15 @@ _PROGRAM = Path(__file__).resolve().parents[1]  # the checkout: leaflet/, fonts/
 def is_catalogue(folder: Path) -> bool:
     """A folder of leaflets (each in a sub-folder) sharing hospital.yaml and <lang>.yaml files."""
     return (folder / HOSPITAL_FILE).is_file()
+
+
+def check_output_folder(content_dir: Path, out_dir: Path) -> None:
+    """Built files never go into the content folder, where they could overwrite or mix with sources."""
+    root = content_dir.parent if is_catalogue(content_dir.parent) else content_dir  # the whole catalogue
+    content, out = root.resolve(), out_dir.resolve()
+    if out == content or out.is_relative_to(content):
+        raise ContentError([f"{out_dir}: inside the content folder {root}; "
+                            "expected an output folder outside it (default: output)"])
 
 
 def leaflet_folders(content_dir: Path) -> list[Path]:

@@ -35,8 +35,9 @@ def test_the_default_build_makes_every_leaflet_in_the_languages_it_has(catalogue
         "visit-day_en_A5-booklet.pdf", "visit-day_ur_A5-booklet.pdf"}
     assert result.stdout.splitlines()[-1] == "built 11 files, all checks passed"
     again = run_cli("build", "--content", str(catalogue), "--out", str(out))
-    assert again.stdout.splitlines() == [f"web edition: 9 files in {out / 'web'} up to date; nothing rewritten",
-                                         f"11 files in {out} are up to date (built from these very files); nothing rebuilt"]
+    assert again.stdout.splitlines() == [
+        f"web edition: 9 files in {out / 'web'} up to date; nothing rewritten",
+        f"11 files in {out} are up to date (built from these very files); nothing rebuilt"]
 
 
 def test_build_names_the_leaflets_to_build(catalogue: Path, tmp_path: Path) -> None:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from leaflet.build import load_checked
 from leaflet.build_web import published_languages
 from leaflet.html.inline import plain
 from leaflet.html.style import css_name, family_of
+from leaflet.loading import load_checked
 from leaflet.outputs import leaflet_folders
 from tests.conftest import CONTENT, ROOT, run_cli
 from tests.deskserver import running_desk

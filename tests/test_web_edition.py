@@ -12,8 +12,8 @@ import lxml.html
 import pytest
 from pypdf import PdfReader
 
-from leaflet.build import load_checked
 from leaflet.html.inline import plain
+from leaflet.loading import load_checked
 from tests.conftest import CONTENT, ROOT, run_cli
 from tests.test_diagrams_and_contacts import label_texts
 

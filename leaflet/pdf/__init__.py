@@ -1,5 +1,6 @@
 """PDF stage: checking finished PDFs and writing them safely."""
 
+from leaflet.files import write_all_atomically, write_atomically
 from leaflet.pdf.checks import CHECKS, Expectations, Finding, check_pdf, check_pdf_file, extract_text
 from leaflet.pdf.merge import (
     LanguagePart,
@@ -10,7 +11,6 @@ from leaflet.pdf.merge import (
     impose_booklet,
     merge_languages,
 )
-from leaflet.pdf.output import write_all_atomically, write_atomically
 from leaflet.pdf.subsets import retag_subsets
 
 __all__ = [

@@ -29,13 +29,14 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from leaflet.build import BuildCheckError, build_in_memory, edition_record, load_checked
+from leaflet.build import BuildCheckError, build_in_memory, edition_record
 from leaflet.content import Leaflet
 from leaflet.content.loader import display_path
 from leaflet.content.model import DeskSettings, LanguageContent, Subheading
 from leaflet.content.reviews import review_due
 from leaflet.errors import ContentError
 from leaflet.html import Links, render_leaflet_page
+from leaflet.loading import load_checked
 from leaflet.outputs import (
     BILINGUAL,
     FACTS_FILE,

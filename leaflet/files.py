@@ -1,4 +1,4 @@
-"""Writing finished files so that a failed build never leaves half a PDF behind."""
+"""Writing finished files (PDFs, web pages) so that a failed build never leaves half a file behind."""
 
 from __future__ import annotations
 
