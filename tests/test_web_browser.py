@@ -98,8 +98,9 @@ def test_a_text_that_looks_like_markup_is_shown_as_written(chromium, tmp_path: P
 
 
 def test_the_desk_serves_each_leaflet_to_read_on_screen(chromium, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    with running_desk(CONTENT, out) as desk:
+    out, content = tmp_path / "out", tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    with running_desk(content, out) as desk:
         page = desk.get("/?lang=ur").text
         assert 'href="/leaflets/liver-metastases/ur.html"' in page and "اسکرین پر پڑھیں" in page
         assert desk.get("/leaflets/liver-metastases/xx.html").status_code == 404
@@ -114,3 +115,10 @@ def test_the_desk_serves_each_leaflet_to_read_on_screen(chromium, tmp_path: Path
             assert not [text for text in expected if _normal(text) not in _normal(report.inner_text)]
             if code == "ur":
                 assert "Noto Nastaliq Urdu" in report.fonts_loaded
+        # a broken Urdu file: the page of its last good edition is still served
+        before = desk.get("/leaflets/liver-metastases/ur.html").text
+        urdu = content / "liver-metastases" / "ur.yaml"
+        urdu.write_text(urdu.read_text(encoding="utf-8").replace("title:", "title: [unclosed", 1), encoding="utf-8")
+        held = desk.get("/leaflets/liver-metastases/ur.html")
+        assert held.status_code == 200 and held.text == before
+        assert f"{urdu}:" in desk.log() or "liver-metastases/ur.yaml:" in desk.log(), desk.log()

@@ -86,7 +86,7 @@ def create_app(content_dir: Path, out_dir: Path) -> Starlette:
     async def web_page(request: Request) -> Response:
         params = request.path_params
         try:
-            html = await asyncio.to_thread(service.web_page, params["id"], params["lang"])
+            html = await service.web_page(params["id"], params["lang"])
         except UnknownLeafletError as error:
             raise HTTPException(404, "No such leaflet or language.") from error
         except NotAvailableError as error:

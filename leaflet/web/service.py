@@ -211,17 +211,18 @@ class DeskService:
             data = repeat_copies(data, copies)
         return Served(data, etag, version, pages)
 
-    def web_page(self, identity: str, language: str) -> str:
+    async def web_page(self, identity: str, language: str) -> str:
         """The leaflet's web page, from its newest good edition; UnknownLeafletError for a leaflet or
-        language the desk does not offer, NotAvailableError while only archived PDFs are left of it."""
+        language the desk does not offer, NotAvailableError while only archived PDFs are left of it.
+        Laid out off the event loop, as PDFs are built in workers: other requests are not kept waiting."""
         entry = self.entry(identity)
         offer = entry.offer(language) if entry and language != BILINGUAL else None
         if offer is None:
             raise UnknownLeafletError(f"{identity} {language}")
-        snapshot = next((snapshot for snapshot in offer.snapshots if snapshot.leaflet is not None), None)
-        if snapshot is None or snapshot.leaflet is None:
+        leaflet = next((snapshot.leaflet for snapshot in offer.snapshots if snapshot.leaflet is not None), None)
+        if leaflet is None:
             raise NotAvailableError(f"{identity}/{language}.html")
-        return render_leaflet_page(snapshot.leaflet, language, DESK_LINKS)
+        return await asyncio.to_thread(render_leaflet_page, leaflet, language, DESK_LINKS)
 
     async def record(self, entry: Print) -> None:
         """One print in the log; a log that cannot be written is said in the desk's log, never to the desk."""
