@@ -112,12 +112,15 @@ def _title(offer: Offer, words: dict[str, str]) -> str:
 
 
 def _read_on_screen(entry: Entry, words: dict[str, str]) -> str:
-    """Links to the leaflet's web page in each language, to read it on screen or show a patient."""
-    links = " ".join(f'<a href="/leaflets/{escape(entry.id)}/{code}.html" target="_blank" lang="{code}" '
-                     f'dir="{DIRECTION.get(code, "ltr")}">{escape(language_name(code))}</a>'
-                     for code in entry.languages)
+    """Links to the leaflet's web page in each language, to read it on screen or show a patient; each
+    named for a screen reader by the title it opens, in its language (the line says what they do),
+    so that none shares its name with the page's language switch."""
+    links = " ".join(f'<a href="/leaflets/{escape(entry.id)}/{offer.language}.html" target="_blank" '
+                     f'lang="{offer.language}" dir="{DIRECTION.get(offer.language, "ltr")}" '
+                     f'aria-label="{escape(offer.title)}">'
+                     f'{escape(language_name(offer.language))}</a>'
+                     for offer in entry.offers if offer.language != BILINGUAL)
     return f'\n        <p class="read">{escape(words["read"])}: {links}</p>'
-
 
 
 def _notes(entry: Entry, words: dict[str, str], interface: str) -> str:
