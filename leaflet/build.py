@@ -36,6 +36,7 @@ from leaflet.layout import (
 from leaflet.loading import load_checked
 from leaflet.outputs import (
     BILINGUAL,
+    LARGE_PRINT,
     available_languages,
     check_output_folder,
     input_fingerprint,
@@ -60,7 +61,7 @@ from leaflet.pdf import (
     retag_subsets,
     write_all_atomically,
 )
-from leaflet.pdf.ticket import JobFacts, job_ticket
+from leaflet.pdf.ticket import JobFacts, PrintOrder, job_ticket
 from leaflet.records.archive import Archive, Edition, LanguageRecord, now, sha256
 from leaflet.text.locale import language_name, text_direction
 from leaflet.translation import translation_status
@@ -363,7 +364,7 @@ def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:
         """A file to write, with what its checks (and `found`, checks of its parts) found."""
         made.append((name, data, [*found, *check_pdf(data, str(unit.out_dir / name), expected)]))
         if ticket:
-            facts = _job_facts(leaflet, language, name, imposed=expected.page_multiple == 2)
+            facts = job_facts(leaflet, language, name, imposed=expected.page_multiple == 2)
             made.append((ticket_name(name), job_ticket(data, facts).encode(), []))
 
     def marked(pages: bytes, name: str, across: int = 1) -> bytes:
@@ -404,12 +405,32 @@ def _make_unit(unit: _Unit) -> list[tuple[str, bytes, list[Finding]]]:
     return made
 
 
-def _job_facts(leaflet: Leaflet, language: str, file_name: str, imposed: bool) -> JobFacts:
+def job_facts(leaflet: Leaflet, language: str, file_name: str, imposed: bool,
+               order: PrintOrder | None = None) -> JobFacts:
     content, control = leaflet.languages[language], leaflet.facts.document_control
     return JobFacts(file_name=file_name, title=document_title(content), language=language_name(language, "en"),
                     code=control.code, version=control.version, published=control.published.isoformat(),
                     right_to_left=text_direction(language) == "rtl", imposed=imposed,
-                    draft=content.translation is not None and content.translation.status == "draft")
+                    draft=content.translation is not None and content.translation.status == "draft",
+                    order=order or default_order(leaflet, file_name))
+
+
+# What a print shop makes of the files of each size: the A4 leaflet, the A5 booklet (its pages in
+# reading order, or imposed on sheets), large print.
+PRODUCTS = {"A4": "A4", "A5": "A5-booklet", LARGE_PRINT: "large-print"}
+
+
+def default_order(leaflet: Leaflet, file_name: str) -> PrintOrder | None:
+    """A print file's order as the hospital's settings give it (its default quantity), for the job
+    ticket `build --print` writes beside it; None without `print:` in hospital.yaml."""
+    printing, parsed = leaflet.facts.printing, parse_output_name(file_name)
+    product = PRODUCTS.get(parsed[2]) if parsed else None
+    settings = printing.products.get(product) if printing and product else None
+    if printing is None or settings is None or product is None:
+        return None
+    own = product in leaflet.facts.quantities
+    source = "this leaflet's order in leaflet.yaml" if own else "default in hospital.yaml"
+    return PrintOrder(leaflet.facts.quantity(product), source, str(settings.paper), printing.colour, printing.binding)
 
 
 def _translation_warnings(content_dir: Path, leaflet: Leaflet) -> list[str]:

@@ -183,6 +183,20 @@ def _parser() -> argparse.ArgumentParser:
     report_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
                                help="output folder the desk serves from, where the log is (default: output)")
 
+    order_parser = commands.add_parser(
+        "order", help="a dated order for the print shop: print files, job tickets, proof sheets and an order sheet",
+        description="Build the print files of the leaflets (the reviewed languages: a draft translation is left "
+                    "out, and the order says so) and write one dated order folder, and a zip of it, into "
+                    "<out>/orders/: each print file with its job ticket (copies, paper, binding, colour condition, "
+                    "sheets) and a proof sheet, and the order sheet (order.csv, order.pdf). Copies come from the "
+                    "desk's print log where it has printed a leaflet, else from hospital.yaml's print: settings.")
+    order_parser.add_argument("ids", nargs="*", metavar="ID", help="leaflets to order, by id (default: every one)")
+    _content_option(order_parser)
+    order_parser.add_argument("--months", type=int, default=6, metavar="N",
+                              help="order what the desk printed over the last N months, for the next N (default: 6)")
+    order_parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
+                              help="output folder (default: output), where the desk's print log is")
+
     validate_parser = commands.add_parser(
         "validate", help="run the PDF checks on built files",
         description="Run the PDF checks on built files (named as the build names them: "
@@ -221,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
             return _validate(args.files, args.content, args.json)
         if args.command == "archive":
             return _archive(args.out, args.ids)
+        if args.command == "order":
+            return _order(args.content, args.ids, args.months, args.out)
         if args.command == "report":
             return _report(args.out, args.since, args.csv)
         if args.command == "serve":
@@ -338,7 +354,7 @@ def _build_catalogue(content: Path, ids: list[str], languages: list[str] | None,
         results = build_all(pending, sizes, out, for_print)
     for result in results:
         for built in result.written:
-            print(f"wrote {built.path} ({built.size_bytes // 1024} KB)")
+            print(f"wrote {built.path} ({_size(built.size_bytes)})")
         listed = [] if warnings_listed else [*result.warnings, *result.content_warnings]
         for warning in [*listed, *result.layout_warnings, *result.archive_problems]:
             print(f"warning: {warning}", file=sys.stderr)
@@ -385,6 +401,29 @@ def _build_web(content: Path, ids: list[str], out: Path) -> int:
               f"{result.unchanged} unchanged")
     else:
         print(f"web edition: {_count(result.unchanged, 'file')} in {out / WEB_FOLDER} up to date; nothing rewritten")
+    return EXIT_OK
+
+
+def _order(content: Path, ids: list[str], months: int, out: Path) -> int:
+    """One dated order folder for the print shop; nothing new where the newest order is the same."""
+    import datetime as dt
+
+    from leaflet.order import make_order
+
+    if not 1 <= months <= 36:
+        raise ContentError([f"--months {months}: expected 1 to 36 months"])
+    check_output_folder(content, out)
+    result = make_order(_chosen_folders(content, ids), out, months, dt.date.today())
+    for line in result.lines:
+        print(f"{line.file}: {line.quantity:,} copies ({line.quantity_from}), "
+              f"{line.sheets_per_copy * line.quantity:,} sheets of {line.paper}")
+    for missing in result.left_out:
+        print(f"left out: {missing.leaflet} {missing.language}: {missing.reason}")
+    if result.written:
+        print(f"wrote the order {result.folder} and {result.folder}.zip: {_count(len(result.lines), 'print file')}, "
+              f"{_count(len(result.left_out), 'left out', 'left out')}")
+    else:
+        print(f"the order {result.folder} is current (the same files and copies); nothing written")
     return EXIT_OK
 
 

@@ -43,6 +43,7 @@ from leaflet.content.model import (
     Translation,
 )
 from leaflet.content.pictures import picture_problem
+from leaflet.content.printing import read_order, read_print
 from leaflet.content.reader import NodeReader, describe, join
 from leaflet.errors import ContentError
 from leaflet.outputs import FACTS_FILE, HOSPITAL_FILE, available_languages, in_language_order, is_catalogue
@@ -152,7 +153,7 @@ def _load_facts(path: Path, shared: Path | None, errors: list[str]) -> LeafletFa
     fields = ("region", "calling_code", "brand", "contacts", "figures", "document_control")
     keys = reader.mapping(root, "", fields if shared else ("id", *fields),
                           ("opening_hours", "shows_contacts", "diagrams", "desk", "departments", "department",
-                           "web_base", *(("id",) if shared else ())))
+                           "web_base", "print", "order", *(("id",) if shared else ())))
     if keys is None or len(errors) > start:
         return None
     leaflet_id = reader.identifier(keys["id"], "id") if "id" in keys else path.parent.name
@@ -179,10 +180,12 @@ def _load_facts(path: Path, shared: Path | None, errors: list[str]) -> LeafletFa
     departments = _read_departments(reader, keys["departments"]) if "departments" in keys else ()
     department = _read_department(reader, keys["department"], departments) if "department" in keys else None
     web_base = _read_web_base(reader, keys["web_base"]) if "web_base" in keys else None
+    printing = read_print(reader, keys["print"]) if "print" in keys else None
+    quantities = read_order(reader, keys["order"]) if "order" in keys else {}
     if len(errors) > start or None in (leaflet_id, region, calling_code, brand, figures, control, desk):
         return None
     return LeafletFacts(leaflet_id, str(region), str(calling_code), brand, hours, tuple(contacts), figures, control,
-                        shown, diagrams, desk, departments, department, web_base)
+                        shown, diagrams, desk, departments, department, web_base, printing, quantities or {})
 
 
 def _read_web_base(reader: NodeReader, node: Node) -> str | None:

@@ -294,6 +294,38 @@ class DeskSettings:
     confirm_above_pages: int = 100
 
 
+# What a print shop is asked to make of a leaflet in one language: the A4 leaflet (its print
+# file), the A5 booklet (imposed, saddle-stitched) and the large-print A4 (an office print).
+PrintProduct = Literal["A4", "A5-booklet", "large-print"]
+PRINT_PRODUCTS: tuple[PrintProduct, ...] = ("A4", "A5-booklet", "large-print")
+
+
+@dataclass(frozen=True)
+class Paper:
+    name: str  # as the shop sells it, e.g. "Silk"
+    weight_gsm: int
+    finish: str  # matt, silk, gloss or uncoated
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.weight_gsm} gsm, {self.finish} finish"
+
+
+@dataclass(frozen=True)
+class ProductSettings:
+    paper: Paper
+    quantity: int  # copies of each leaflet and language to order where no print log says otherwise
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """What the hospital has agreed with its print shop (hospital.yaml's `print:`)."""
+
+    colour: str  # the colour condition, e.g. FOGRA39, or "shop's standard"
+    binding: str  # of an A4 leaflet of more than two pages, e.g. corner staple
+    pack: int  # copies come in packs of this many: an order is rounded up to whole packs
+    products: dict[str, ProductSettings]  # by PrintProduct; a product not given is not ordered
+
+
 @dataclass(frozen=True)
 class LeafletFacts:
     """What must not drift between languages."""
@@ -312,6 +344,15 @@ class LeafletFacts:
     departments: tuple[str, ...] = ()  # the hospital's departments (ids), in the order the desk lists them
     department: str | None = None  # the one this leaflet belongs to, if any
     web_base: str | None = None  # where the web edition is published (https, no trailing /); None: not
+    printing: PrintSettings | None = None  # hospital.yaml's `print:`; None: not given
+    quantities: dict[str, int] = field(default_factory=dict)  # leaflet.yaml's `order:`: its own copies, by product
+
+    def quantity(self, product: str) -> int:
+        """The copies of one language of this leaflet to order by default: its own, else the hospital's."""
+        if product in self.quantities:
+            return self.quantities[product]
+        settings = self.printing.products.get(product) if self.printing else None
+        return settings.quantity if settings else 0
 
     def tel(self, contact: Contact) -> str:
         """A contact's number as a tel: address, in international form (a leading 0 becomes the

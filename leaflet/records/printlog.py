@@ -44,6 +44,10 @@ MONTHS = """SELECT strftime('%Y-%m', time, 'localtime') AS month, leaflet, langu
     FROM prints WHERE date(time, 'localtime') >= ?
     GROUP BY month, leaflet, language ORDER BY month, leaflet, language"""
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# For orders: copies of each leaflet, language and size since a day, and the first print ever logged.
+COPIES = """SELECT leaflet, language, size, large, SUM(copies) FROM prints WHERE time >= ?
+    GROUP BY leaflet, language, size, large ORDER BY leaflet, language, size, large"""
+FIRST = "SELECT MIN(time) FROM prints"
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,15 @@ class MonthRow:
     language: str
     prints: int  # sum of copies
     pages: int  # sum of pages
+
+
+@dataclass(frozen=True)
+class Copies:
+    leaflet: str
+    language: str
+    size: str  # A4, A5 or A5-booklet
+    large: bool
+    copies: int
 
 
 class PrintLogError(Exception):
@@ -122,6 +135,23 @@ class PrintLog:
             raise PrintLogError(f"print log {self.path}: cannot be read: {_reason(error)}") from error
         return [MonthRow(month, leaflet, language, int(prints), int(pages))
                 for month, leaflet, language, prints, pages in rows]
+
+    def copies(self, since: dt.date) -> tuple[list[Copies], dt.date | None]:
+        """Copies printed of each leaflet, language, size and variant from `since` (UTC days), and the
+        day of the first print the log holds (None: none yet); PrintLogError as `months`."""
+        if not self.path.exists():
+            return [], None
+        try:
+            with closing(sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=rw", uri=True,
+                                         timeout=BUSY_TIMEOUT)) as connection:
+                if not _has_table(connection):
+                    return [], None
+                rows = connection.execute(COPIES, (since.isoformat(),)).fetchall()
+                first = connection.execute(FIRST).fetchone()[0]
+        except (sqlite3.Error, OSError) as error:
+            raise PrintLogError(f"print log {self.path}: cannot be read: {_reason(error)}") from error
+        return ([Copies(leaflet, language, size, bool(large), int(copies)) for leaflet, language, size, large, copies
+                 in rows], dt.date.fromisoformat(first[:10]) if first else None)
 
     def _insert(self, batch: list[Print]) -> None:
         """All of the batch in one transaction, creating the file and its table on first use."""
