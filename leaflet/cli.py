@@ -419,6 +419,8 @@ def _order(content: Path, ids: list[str], months: int, out: Path) -> int:
               f"{line.sheets_per_copy * line.quantity:,} sheets of {line.paper}")
     for missing in result.left_out:
         print(f"left out: {missing.leaflet} {missing.language}: {missing.reason}")
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if result.written:
         print(f"wrote the order {result.folder} and {result.folder}.zip: {_count(len(result.lines), 'print file')}, "
               f"{_count(len(result.left_out), 'left out', 'left out')}")

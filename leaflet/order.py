@@ -33,7 +33,7 @@ from leaflet.outputs import HOSPITAL_FILE, LARGE_PRINT, fresh_outputs, output_na
 from leaflet.pdf.order_summary import LeftOut, OrderLine, order_summary
 from leaflet.pdf.proof import proof_sheet
 from leaflet.pdf.ticket import PrintOrder, job_ticket, sheets_per_copy
-from leaflet.records import PrintLog, print_log_path
+from leaflet.records import PrintLog, PrintLogError, print_log_path
 from leaflet.text.locale import language_name, locale_for, long_date
 
 ORDERS = "orders"
@@ -48,6 +48,7 @@ class OrderResult:
     written: bool  # False: identical to the newest order, nothing written
     lines: list[OrderLine] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a print log that cannot be read: defaults used
 
 
 def make_order(folders: list[Path], out_dir: Path, months: int, today: dt.date) -> OrderResult:
@@ -61,7 +62,12 @@ def make_order(folders: list[Path], out_dir: Path, months: int, today: dt.date) 
                                 "see the README's print-shop section"])
     left_out: list[LeftOut] = []
     failed = _build(folders, leaflets, out_dir, left_out)
-    counts = _log_counts(out_dir, months, today)
+    warnings: list[str] = []
+    try:
+        counts = _log_counts(out_dir, months, today)
+    except PrintLogError as error:
+        counts = None
+        warnings.append(f"{error}; the copies are hospital.yaml's defaults")
     lines, files = [], {}
     for leaflet in leaflets:
         if leaflet.facts.id in failed:
@@ -80,7 +86,9 @@ def make_order(folders: list[Path], out_dir: Path, months: int, today: dt.date) 
     institute = leaflets[0].languages["en"].institute if "en" in leaflets[0].languages else ""
     files["order.pdf"] = order_summary(lines, left_out, hospital=str(institute), date=long_date(today, english),
                                        colour=printing.colour, binding=printing.binding)
-    return _write(out_dir / ORDERS, today, files, lines, left_out)
+    result = _write(out_dir / ORDERS, today, files, lines, left_out)
+    result.warnings = warnings
+    return result
 
 
 def _build(folders: list[Path], leaflets: list[Leaflet], out_dir: Path, left_out: list[LeftOut]) -> set[str]:

@@ -193,3 +193,13 @@ def test_the_build_log_gives_each_file_its_size_in_real_units(tmp_path: Path) ->
         count = Path(path).stat().st_size
         expected = f"{count} bytes" if count < 1024 else f"{count / 1024:.1f} KB"
         assert size == expected and size != "0 KB", line
+
+
+def test_an_unreadable_print_log_is_said_and_the_defaults_ordered(tmp_path: Path) -> None:
+    content, out = catalogue_with_print_settings(tmp_path), tmp_path / "out"
+    out.mkdir()
+    print_log_path(out).write_bytes(b"not a database, but a file someone saved over it")
+    result = run_cli("order", "quiet-room", "--content", str(content), "--out", str(out))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(f"warning: print log {print_log_path(out)}: cannot be read"), result.stderr
+    assert "quiet-room_en_A4_print.pdf: 100 copies (default in hospital.yaml)" in result.stdout
