@@ -75,12 +75,13 @@ def job_ticket(pdf: bytes, facts: JobFacts) -> str:
             f"nest the sheets in order, two staples through the fold; bound on the {binding} ({reads})",
         ]
     else:
-        layout = [
-            f"Pages: {pages}, single pages in reading order",
-            "Imposition: none; the shop imposes" + (" (the page count is a multiple of 4 for a saddle-stitched "
-                                                     "booklet)" if pages % 4 == 0 else ""),
-            _binding(facts.order if trim_mm[0] > A5_WIDTH_MM else None, pages, binding, reads),
-        ]
+        stapled = facts.order if trim_mm[0] > A5_WIDTH_MM else None  # A4 bound as agreed; A5 pages are a booklet's
+        imposition = "Imposition: none; the shop imposes" + (
+            " (the page count is a multiple of 4 for a saddle-stitched booklet)" if pages % 4 == 0 else "")
+        if stapled is not None:
+            imposition = "Imposition: none; each page printed as it is, page 1 on the front of the first sheet"
+        layout = [f"Pages: {pages}, single pages in reading order", imposition,
+                  _binding(stapled, pages, binding, reads)]
     lines = [
         f"Job ticket for {facts.file_name}",
         f"Leaflet: {facts.title} ({facts.language}), {facts.code}, version {facts.version}, "
