@@ -37,7 +37,7 @@ from leaflet.text.fonts import FontFamily
 class OrderLine:
     """One print file to print."""
 
-    leaflet: str  # id, e.g. liver-metastases
+    leaflet: str  # id, e.g. clinic-visit
     title: str  # its English title
     language: str  # language name in English, e.g. Urdu
     product: str  # e.g. "A4 leaflet", "A5 booklet", "Large print A4"
