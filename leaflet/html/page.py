@@ -99,13 +99,15 @@ class _Page:
         switch = "".join(f'<a href="{page_name(code)}" lang="{code}" hreflang="{code}">'
                          f"{escape(wording.language_name(code))}</a>" for code in languages)
         words = words_for(self.language)
-        catalogue = self.links.catalogue(self.language if self.language in WORDS else "en")
+        spoken = self.language if self.language in WORDS else "en"  # the catalogue's words are in English else
+        catalogue = self.links.catalogue(spoken)
+        marked = "" if spoken == self.language else f' lang="{spoken}" dir="ltr"'
         institute = (f'<span class="institute">{self.text(content.institute)}<br>'
                      f'<span class="kind">{self.text(content.labels.patient_information)}</span></span>')
         return f"""<header class="banner">
 <p class="brand"><span class="wordmark" lang="en" dir="ltr">{escape(self.facts.brand.wordmark)}</span>
 {institute}</p>
-<nav class="other">{switch}<a href="{escape(catalogue)}" class="all">{escape(words["all"])}</a></nav>
+<nav class="other">{switch}<a href="{escape(catalogue)}" class="all"{marked}>{escape(words["all"])}</a></nav>
 </header>"""
 
     def _heading(self) -> str:
