@@ -411,7 +411,7 @@ def job_facts(leaflet: Leaflet, language: str, file_name: str, imposed: bool,
     return JobFacts(file_name=file_name, title=document_title(content), language=language_name(language, "en"),
                     code=control.code, version=control.version, published=control.published.isoformat(),
                     right_to_left=text_direction(language) == "rtl", imposed=imposed,
-                    draft=content.translation is not None and content.translation.status == "draft",
+                    draft=content.is_draft,
                     order=order or default_order(leaflet, file_name))
 
 
@@ -428,9 +428,15 @@ def default_order(leaflet: Leaflet, file_name: str) -> PrintOrder | None:
     settings = printing.products.get(product) if printing and product else None
     if printing is None or settings is None or product is None:
         return None
-    own = product in leaflet.facts.quantities
-    source = "this leaflet's order in leaflet.yaml" if own else "default in hospital.yaml"
-    return PrintOrder(leaflet.facts.quantity(product), source, str(settings.paper), printing.colour, printing.binding)
+    return PrintOrder(*default_copies(leaflet, product), str(settings.paper), printing.colour, printing.binding)
+
+
+def default_copies(leaflet: Leaflet, product: str) -> tuple[int, str]:
+    """The copies of one language of a leaflet to order where no print log says otherwise, and whose
+    they are: the leaflet's own (`order:`), else the hospital's default."""
+    if product in leaflet.facts.quantities:
+        return leaflet.facts.quantity(product), "this leaflet's order in leaflet.yaml"
+    return leaflet.facts.quantity(product), "default in hospital.yaml"
 
 
 def _translation_warnings(content_dir: Path, leaflet: Leaflet) -> list[str]:

@@ -51,8 +51,7 @@ def published_languages(leaflet: Leaflet) -> list[str]:
     """The languages whose pages go on the web: all, but a draft translation where the hospital
     hides drafts (hospital.yaml `desk: drafts: hide`)."""
     hide = leaflet.facts.desk.drafts == "hide"
-    return [code for code, content in leaflet.languages.items()
-            if not (hide and content.translation is not None and content.translation.status == "draft")]
+    return [code for code, content in leaflet.languages.items() if not (hide and content.is_draft)]
 
 
 def build_web_edition(folders: list[Path], every_folder: list[Path], out_dir: Path) -> WebResult:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from leaflet.build import PRODUCTS, build_all, job_facts
+from leaflet.build import PRODUCTS, build_all, default_copies, job_facts
 from leaflet.content import ContentError, Leaflet
 from leaflet.content.model import PRINT_PRODUCTS, PrintSettings
 from leaflet.files import write_all_atomically
@@ -74,11 +74,11 @@ def make_order(folders: list[Path], out_dir: Path, months: int, today: dt.date) 
             continue
         for code in _reviewed(leaflet, left_out):
             for product in PRINT_PRODUCTS:
-                found = _line(leaflet, code, product, out_dir, counts, months, left_out)
+                found = _line(leaflet, code, product, out_dir, counts, months)
                 if found is not None:
                     line, data = found
                     lines.append(line)
-                    files |= _files_of(leaflet, code, line, data)
+                    files |= _files_of(leaflet, code, product, line, data)
     printing = leaflets[0].facts.printing
     assert printing is not None  # checked above
     files["order.csv"] = _csv(lines, left_out)
@@ -98,7 +98,7 @@ def _build(folders: list[Path], leaflets: list[Leaflet], out_dir: Path, left_out
     for sizes, for_print in ((["A4", "A5"], True), ([LARGE_PRINT], False)):
         pending = []
         for folder, leaflet in zip(folders, leaflets, strict=True):
-            codes = [code for code in leaflet.languages if not _is_draft(leaflet, code)]
+            codes = [code for code, content in leaflet.languages.items() if not content.is_draft]
             wanted = codes if for_print or leaflet.facts.quantity("large-print") else []
             if wanted and not fresh_outputs(folder, wanted, sizes, out_dir, for_print):
                 pending.append((folder, wanted))
@@ -114,17 +114,12 @@ def _build(folders: list[Path], leaflets: list[Leaflet], out_dir: Path, left_out
 
 def _reviewed(leaflet: Leaflet, left_out: list[LeftOut]) -> list[str]:
     """The languages to order; each draft said in `left_out`."""
-    for code in leaflet.languages:
-        if _is_draft(leaflet, code):
+    for code, content in leaflet.languages.items():
+        if content.is_draft:
             left_out.append(LeftOut(str(leaflet.facts.id), language_name(code, "en"),
-                                    f"draft translation: not yet medically reviewed ({leaflet.languages[code].source} "
+                                    f"draft translation: not yet medically reviewed ({content.source} "
                                     "says translation: status: draft)"))
-    return [code for code in leaflet.languages if not _is_draft(leaflet, code)]
-
-
-def _is_draft(leaflet: Leaflet, code: str) -> bool:
-    translation = leaflet.languages[code].translation
-    return translation is not None and translation.status == "draft"
+    return [code for code, content in leaflet.languages.items() if not content.is_draft]
 
 
 def _log_counts(out_dir: Path, months: int, today: dt.date) -> tuple[dict[tuple[str, str, str], int], int] | None:
@@ -163,14 +158,11 @@ def _quantity(leaflet: Leaflet, code: str, product: str, printing: PrintSettings
         span = f"{covered} month{'s' if covered > 1 else ''}"
         return packs * printing.pack, (f"print log: {printed:,} printed in {span}, {printed / covered:.1f} a month "
                                        f"x {months}, in packs of {printing.pack}")
-    quantity = leaflet.facts.quantity(product)
-    own = product in leaflet.facts.quantities
-    return quantity, "this leaflet's order in leaflet.yaml" if own else "default in hospital.yaml"
+    return default_copies(leaflet, product)
 
 
 def _line(leaflet: Leaflet, code: str, product: str, out_dir: Path,
-          counts: tuple[dict[tuple[str, str, str], int], int] | None, months: int,
-          left_out: list[LeftOut]) -> tuple[OrderLine, bytes] | None:
+          counts: tuple[dict[tuple[str, str, str], int], int] | None, months: int) -> tuple[OrderLine, bytes] | None:
     printing = leaflet.facts.printing
     settings = printing.products.get(product) if printing else None
     if printing is None or settings is None:
@@ -190,11 +182,10 @@ def _line(leaflet: Leaflet, code: str, product: str, out_dir: Path,
     return line, data
 
 
-def _files_of(leaflet: Leaflet, code: str, line: OrderLine, data: bytes) -> dict[str, bytes]:
+def _files_of(leaflet: Leaflet, code: str, product: str, line: OrderLine, data: bytes) -> dict[str, bytes]:
     """A line's print file, its job ticket (with this order's quantity) and its proof sheet."""
     printing = leaflet.facts.printing
     assert printing is not None
-    product = next(key for key, name in PRODUCT_NAMES.items() if name == line.product)
     order = PrintOrder(line.quantity, line.quantity_from, line.paper, printing.colour, printing.binding)
     facts = job_facts(leaflet, code, line.file, imposed=_FILES[product][1] == "booklet-print", order=order)
     control = leaflet.facts.document_control

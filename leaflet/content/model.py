@@ -211,6 +211,11 @@ class LanguageContent:
     keywords: tuple[Text, ...] = ()
     departments: dict[str, Text] = field(default_factory=dict)
 
+    @property
+    def is_draft(self) -> bool:
+        """A translation still marked draft: not yet medically reviewed."""
+        return self.translation is not None and self.translation.status == "draft"
+
     def texts(self) -> list[tuple[str, Text]]:
         """Every reader-visible text with its field path, for checks that look at all of them."""
         found: list[tuple[str, Text]] = []
@@ -233,12 +238,25 @@ class LanguageContent:
         return found
 
 
+# The colours drawn from the brand's: its primary darkened to this share of each channel (white
+# text on it, the helpline band), and a grey for notes.
+DARKER = 0.72
+MUTED = "#5A6470"
+
+
 @dataclass(frozen=True)
 class BrandColours:
     primary: str
     accent: str
     tint: str
     text: str
+
+    def named(self) -> dict[str, str]:
+        """Every colour a diagram may name (content/diagrams/common.BRAND_COLOURS), as #RRGGBB."""
+        channels = (int(self.primary[index:index + 2], 16) for index in (1, 3, 5))
+        dark = "#" + "".join(f"{int(channel * DARKER):02X}" for channel in channels)
+        return {"primary": self.primary, "primary_dark": dark, "accent": self.accent, "tint": self.tint,
+                "text": self.text, "muted": MUTED}
 
 
 @dataclass(frozen=True)

@@ -52,14 +52,9 @@ def listing(leaflet: Leaflet, languages: list[str]) -> Listing:
     names = {code: str(content.departments[department]) for code, content in leaflet.languages.items()
              if department and department in content.departments}
     titles = tuple(Title(code, plain(leaflet.languages[code].title), plain(leaflet.languages[code].subtitle),
-                         _is_draft(leaflet, code)) for code in languages)
+                         leaflet.languages[code].is_draft) for code in languages)
     institute = {code: plain(content.institute) for code, content in leaflet.languages.items()}
     return Listing(str(facts.id), str(department) if department else None, order, names, titles, institute)
-
-
-def _is_draft(leaflet: Leaflet, code: str) -> bool:
-    translation = leaflet.languages[code].translation
-    return translation is not None and translation.status == "draft"
 
 
 def index_languages(listings: list[Listing]) -> list[str]:

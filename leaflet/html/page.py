@@ -119,9 +119,8 @@ class _Page:
             hours = wording.opening_hours(content.labels.opening_hours, facts.opening_hours, self.locale,
                                           content.labels.time_format)
             parts.append(f'<p class="hours">{self.text(hours)}</p>')
-        translation = content.translation
-        if translation and translation.status == "draft":
-            parts.append(f'<p class="draft" role="note">{self.text(translation.mark)}</p>')
+        if content.translation and content.is_draft:
+            parts.append(f'<p class="draft" role="note">{self.text(content.translation.mark)}</p>')
         return "\n".join(parts)
 
     def _section(self, section: Section) -> str:
@@ -191,12 +190,8 @@ class _Page:
 
     def _diagram(self, block: DiagramBlock) -> str:
         self.diagrams += 1
-        colours = self.facts.brand.colours
-        primary = colours.primary.lstrip("#")
-        dark = "#" + "".join(f"{int(int(primary[i:i + 2], 16) * 0.72):02X}" for i in (0, 2, 4))
         context = DiagramContext(f"d{self.diagrams}", self.content.diagrams[block.kind], self.locale, self.rtl,
-                                 {"primary": colours.primary, "primary_dark": dark, "accent": colours.accent,
-                                  "tint": colours.tint, "text": colours.text, "muted": "#5A6470"})
+                                 self.facts.brand.colours.named())
         return render_diagram(self.facts.diagrams[block.kind], context)
 
     def _footer(self) -> str:

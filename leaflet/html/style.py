@@ -53,8 +53,9 @@ def web_font_files(languages: list[str]) -> list[str]:
 
 def stylesheet(fonts: str, colours: BrandColours, language: str, languages: list[str]) -> str:
     """For a page in `language` that also names `languages` (its links to other languages)."""
-    brand = (f":root {{ --primary: {colours.primary}; --accent: {colours.accent}; --tint: {colours.tint}; "
-             f"--text: {colours.text}; }}")
+    named = colours.named()
+    brand = (f":root {{ --primary: {named['primary']}; --primary-dark: {named['primary_dark']}; "
+             f"--accent: {named['accent']}; --tint: {named['tint']}; --text: {named['text']}; }}")
     return "\n".join([*_font_faces(fonts, [language, *languages]), brand, _body(language),
                       *_language_fonts([language, *languages]), _sheets()])
 

@@ -467,7 +467,7 @@ class _LeafletRenderer:
 
     def _draft_mark(self) -> str | None:
         translation = self.content.translation
-        return translation.mark if translation and translation.status == "draft" else None
+        return translation.mark if translation and self.content.is_draft else None
 
     # --- the story --------------------------------------------------------
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from reportlab.lib.colors import CMYKColor, Color, HexColor, white
 
-from leaflet.content.model import BrandColours
+from leaflet.content.model import DARKER, MUTED, BrandColours
 from leaflet.layout.geometry import PageGeometry
 from leaflet.layout.textblock import BlockStyle
 from leaflet.text import TextStyle, family_for_script, family_metrics, main_script
@@ -31,11 +31,11 @@ def palette_for(colours: BrandColours, print_colours: dict[str, tuple[int, ...]]
     primary = HexColor(colours.primary)
     palette = Palette(
         primary=primary,
-        primary_dark=Color(primary.red * 0.72, primary.green * 0.72, primary.blue * 0.72),
+        primary_dark=Color(primary.red * DARKER, primary.green * DARKER, primary.blue * DARKER),
         accent=HexColor(colours.accent),
         tint=HexColor(colours.tint),
         text=HexColor(colours.text),
-        muted=HexColor("#5A6470"),
+        muted=HexColor(MUTED),
     )
     if print_colours:
         given = {name: CMYKColor(*(value / 100 for value in cmyk)) for name, cmyk in print_colours.items()}

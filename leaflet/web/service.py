@@ -258,7 +258,7 @@ class DeskService:
             codes = list(leaflet.languages) if language == BILINGUAL else [language]
             content = leaflet.languages[codes[0]]
             control = leaflet.facts.document_control
-            draft = any(_is_draft(leaflet, code) for code in codes)
+            draft = any(leaflet.languages[code].is_draft for code in codes)
             return Offer(language, str(content.title), draft, control.version, control.published,
                          held=good[0] is not current, snapshots=tuple(good), subtitle=str(content.subtitle),
                          headings=_headings(content), keywords=tuple(str(word) for word in content.keywords))
@@ -477,11 +477,6 @@ def _department(leaflet: Leaflet) -> Department | None:
         return None
     names = {code: str(content.departments[facts.department]) for code, content in leaflet.languages.items()}
     return Department(facts.department, facts.departments.index(facts.department), names)
-
-
-def _is_draft(leaflet: Leaflet, code: str) -> bool:
-    translation = leaflet.languages[code].translation
-    return translation is not None and translation.status == "draft"
 
 
 def _page_count(data: bytes) -> int:
